@@ -1,0 +1,8 @@
+import { applicationStateMigration } from './0001-application-state.js';
+import { documentsMigration } from './0002-documents.js';
+import type { Migration } from './migration.js';
+
+/** Every migration of the `hale` schema, in version order. Append only. */
+export const migrations: readonly Migration[] = [applicationStateMigration, documentsMigration];
+
+export type { DatabaseExtension, Migration } from './migration.js';

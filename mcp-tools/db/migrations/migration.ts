@@ -1,0 +1,10 @@
+/** An extension a migration needs; a server without it skips the migration and the features using it. */
+export type DatabaseExtension = 'vector' | 'pg_trgm';
+
+/** One versioned change to the `hale` schema. Applied once, in version order, and never edited. */
+export interface Migration {
+  version: number;
+  name: string;
+  requires?: readonly DatabaseExtension[];
+  sql: string;
+}
