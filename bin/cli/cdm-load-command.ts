@@ -1,0 +1,36 @@
+import { loadOmopDataset } from '../../mcp-tools/warehouse/index.js';
+import { openRuntime } from '../open-runtime.js';
+import { type Command, UsageError } from './command.js';
+
+const usage = `hale cdm load PATH [--json]
+  Loads an OMOP CDM dataset (CDM 5.3 or 5.4 CSV folder or zip) and/or an Athena vocabulary download.
+  Clinical files replace the whole cdm schema; vocabulary files replace the whole vocab schema.
+  The load is one transaction: a bad row aborts it and the previous data stays.`;
+
+export const cdmCommand: Command = {
+  name: 'cdm',
+  summary: 'load an OMOP CDM dataset or Athena vocabulary (hale cdm load PATH)',
+  usage,
+  options: {},
+  positionals: [2, 2],
+  async run(context) {
+    const [subcommand, path] = context.positionals;
+    if (subcommand !== 'load' || path === undefined) {
+      throw new UsageError(`unknown cdm subcommand ${JSON.stringify(subcommand)}`, usage);
+    }
+    const databases = await openRuntime(context);
+    const started = performance.now();
+    const report = await loadOmopDataset({
+      database: databases.warehouse,
+      path,
+      onProgress: (event) => context.output.progress(`  ${event.table.padEnd(28)} ${event.rows.toLocaleString('en')} rows`),
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const lines = [
+      `Loaded ${path} (CDM ${report.cdmVersion}) in ${seconds} s; replaced schemas: ${report.replacedSchemas.join(', ')}`,
+      ...Object.entries(report.tables).map(([table, rows]) => `  ${table.padEnd(28)} ${rows.toLocaleString('en').padStart(10)}`),
+      ...report.skipped.map((skipped) => `  skipped ${skipped.file}: ${skipped.reason}`),
+    ];
+    return { json: report, text: lines.join('\n') };
+  },
+};

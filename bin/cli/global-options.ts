@@ -1,0 +1,31 @@
+import type { SettingName } from '../config/settings.js';
+import type { CommandOptions } from './command.js';
+
+/** Flags every command accepts. */
+export const globalOptions: CommandOptions = {
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  'warehouse-url': { type: 'string' },
+  'log-level': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** Which setting each configuration flag sets (flags not listed are command inputs). */
+export const flagSettings: Readonly<Record<string, SettingName>> = {
+  'data-dir': 'dataDirectory',
+  'database-url': 'databaseUrl',
+  'warehouse-url': 'warehouseUrl',
+  'log-level': 'logLevel',
+  port: 'port',
+  host: 'host',
+  scale: 'seedScale',
+};
+
+export const globalUsage = `Global options:
+  --data-dir DIR        embedded data directory (default .hale, env HALE_DATA_DIR)
+  --database-url URL    PostgreSQL for application state (env DATABASE_URL)
+  --warehouse-url URL   PostgreSQL-wire warehouse (env WAREHOUSE_URL)
+  --log-level LEVEL     debug | info | warn | error (env HALE_LOG_LEVEL)
+  --json                print one JSON document instead of text
+  -h, --help            show help`;

@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import type { SettingName } from '../config/settings.js';
+import { type Command, UsageError } from './command.js';
+import { createOutput } from './create-output.js';
+import { flagSettings, globalOptions } from './global-options.js';
+import { overview } from './help-command.js';
+
+/** Errors that carry a stable code are the user's to act on; others are bugs and get a stack in debug. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.message;
+  return String(error);
+}
+
+/**
+ * Runs one CLI invocation: parses flags strictly, loads the configuration once, runs the command and
+ * prints its result (text, or one JSON document with --json). Long-running commands keep the process
+ * alive; SIGINT/SIGTERM run every registered cleanup (closing PGlite) before exiting.
+ */
+export async function runCli({
+  argv,
+  env,
+  commands,
+}: {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  commands: readonly Command[];
+}): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = commands.find((candidate) => candidate.name === name);
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(`${overview(commands)}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (!command) {
+    process.stderr.write(`hale: unknown command ${JSON.stringify(name)}\n\n${overview(commands)}\n`);
+    return 2;
+  }
+
+  const cleanups: (() => Promise<void>)[] = [];
+  let shuttingDown = false;
+  const shutdown = async () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error: unknown) => process.stderr.write(`hale: during shutdown: ${describeError(error)}\n`));
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    void shutdown().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  let json = false;
+  try {
+    const parsed = (() => {
+      try {
+        return parseArgs({
+          args: [...rest],
+          options: { ...globalOptions, ...command.options },
+          allowPositionals: true,
+          strict: true,
+        });
+      } catch (error) {
+        throw new UsageError(describeError(error).replace(/\. To specify a positional.*$/, ''), command.usage);
+      }
+    })();
+    const values = parsed.values as Record<string, string | boolean | undefined>;
+    json = values.json === true;
+    if (values.help) {
+      process.stdout.write(`${command.usage}\n`);
+      return 0;
+    }
+    const [minimum, maximum] = command.positionals;
+    if (parsed.positionals.length < minimum || parsed.positionals.length > maximum) {
+      const problem = parsed.positionals.length < minimum ? 'missing argument' : `unexpected argument ${JSON.stringify(parsed.positionals[maximum])}`;
+      throw new UsageError(problem, command.usage);
+    }
+    const flags: Partial<Record<SettingName, string>> = {};
+    for (const [flag, setting] of Object.entries(flagSettings)) {
+      const value = values[flag];
+      if (typeof value === 'string') flags[setting] = value;
+    }
+    const config = loadConfig({ env, flags });
+    const output = createOutput({ json, logLevel: config.logLevel });
+    const result = await command.run({
+      config,
+      values,
+      positionals: parsed.positionals,
+      json,
+      output,
+      onShutdown: (cleanup) => cleanups.push(cleanup),
+    });
+    if (result === undefined) return -1; // still running (server); signals end it
+    await shutdown();
+    process.stdout.write(`${json ? JSON.stringify(result.json, null, 2) : result.text}\n`);
+    return 0;
+  } catch (error) {
+    await shutdown();
+    if (error instanceof UsageError) {
+      process.stderr.write(`hale ${command.name}: ${error.message}\n\nUsage: ${error.usage}\n`);
+      return 2;
+    }
+    const code = error instanceof ConfigError ? error.code : ((error as { code?: unknown })?.code ?? 'error');
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ error: { code, message: describeError(error) } }, null, 2)}\n`);
+    }
+    process.stderr.write(`hale ${command.name}: ${describeError(error)}\n`);
+    if (env.HALE_LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

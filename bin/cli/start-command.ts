@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { readWarehouseState, seedDemoWarehouse } from '../../mcp-tools/warehouse/index.js';
+import { createApp, type ReadinessCheck } from '../../server/index.js';
+import { openRuntime } from '../open-runtime.js';
+import { packageVersion } from '../package-version.js';
+import type { Command } from './command.js';
+
+const usage = `hale start [--port 3000] [--host 127.0.0.1]
+  Runs the Hale server (health: /healthz, readiness: /readyz). On an empty embedded database it first
+  seeds the demo warehouse (scale from --scale / HALE_SEED_SCALE, default 1) while /readyz says "starting".`;
+
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'run the Hale server',
+  usage,
+  options: { port: { type: 'string' }, host: { type: 'string' }, scale: { type: 'string' } },
+  positionals: [0, 0],
+  async run(context) {
+    const { config, output } = context;
+    const databases = await openRuntime(context);
+    const warehouseIsSeparate = databases.warehouse !== databases.application;
+    let warehouse: ReadinessCheck = { name: 'warehouse', ready: false, detail: 'checking' };
+
+    const app = createApp({
+      version: packageVersion,
+      log: output.log,
+      async readiness() {
+        let database: ReadinessCheck;
+        try {
+          await databases.application.query('SELECT 1');
+          database = { name: 'database', ready: true, detail: databases.application.location };
+        } catch (error) {
+          database = { name: 'database', ready: false, detail: error instanceof Error ? error.message : String(error) };
+        }
+        return [database, warehouse];
+      },
+    });
+    const server = app.listen(config.port, config.host);
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    context.onShutdown(async () => {
+      server.closeAllConnections();
+      await promisify(server.close.bind(server))();
+    });
+    const address = server.address() as AddressInfo;
+    output.log('info', `Hale ${packageVersion} listening on http://${config.host}:${address.port}`, {
+      database: databases.application.location,
+    });
+
+    const state = await readWarehouseState(databases.application);
+    if (state.length > 0 || warehouseIsSeparate) {
+      const detail = state.map((part) => `${part.part}: ${part.source}`).join('; ');
+      warehouse = { name: 'warehouse', ready: true, detail: detail || `external warehouse ${databases.warehouse.location}` };
+    } else {
+      warehouse = { name: 'warehouse', ready: false, detail: `seeding the demo warehouse at scale ${config.seedScale}` };
+      output.log('info', `first start: seeding the demo warehouse at scale ${config.seedScale}`);
+      const report = await seedDemoWarehouse({
+        warehouse: databases.warehouse,
+        scale: config.seedScale,
+        seed: 1,
+        referenceDate: new Date().toISOString().slice(0, 10),
+        force: false,
+        onProgress: (event) => output.log('debug', 'seeded table', { ...event }),
+      });
+      warehouse = { name: 'warehouse', ready: true, detail: `demo: scale ${report.scale}` };
+      output.log('info', `demo warehouse ready in ${(report.durationMs / 1000).toFixed(1)} s`);
+    }
+    output.log('info', `ready: http://${config.host}:${address.port}`);
+    return undefined;
+  },
+};

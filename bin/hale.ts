@@ -1,0 +1,18 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * Hale's command-line entry and composition root: every command is wired here and nowhere else.
+ *   npm run --silent hale -- <command> [options]
+ */
+import { cdmCommand } from './cli/cdm-load-command.js';
+import type { Command } from './cli/command.js';
+import { createHelpCommand } from './cli/help-command.js';
+import { runCli } from './cli/run-cli.js';
+import { seedCommand } from './cli/seed-command.js';
+import { startCommand } from './cli/start-command.js';
+import { versionCommand } from './cli/version-command.js';
+
+const commands: Command[] = [startCommand, seedCommand, cdmCommand, versionCommand];
+commands.push(createHelpCommand(() => commands));
+
+const exitCode = await runCli({ argv: process.argv.slice(2), env: process.env, commands });
+if (exitCode >= 0) process.exit(exitCode);

@@ -1,0 +1,13 @@
+export { type DemoWarehouse, generateDemoWarehouse } from './demo-data/generate-demo-warehouse.js';
+export {
+  type CdmVersion,
+  type LoadProgress,
+  type LoadReport,
+  loadOmopDataset,
+  OmopLoadError,
+} from './omop-loader/index.js';
+export type { ColumnDefinition, TableDefinition } from './schema/table-definition.js';
+export { tablesOfSchema, type WarehouseSchema, warehouseTables } from './schema/warehouse-tables.js';
+export { bundledVocabularyPath, type SeedReport, seedDemoWarehouse } from './seed-demo-warehouse.js';
+export { WarehouseError, type WarehouseErrorCode } from './warehouse-error.js';
+export { readWarehouseState, recordWarehouseState, type WarehouseStatePart } from './warehouse-state.js';

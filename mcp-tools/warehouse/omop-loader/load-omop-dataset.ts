@@ -1,0 +1,46 @@
+import { basename } from 'node:path';
+import type { Database } from '../../db/index.js';
+import { openDatasetSource } from './dataset-source.js';
+import { loadDatasetPlan } from './load-dataset-plan.js';
+import type { DuplicateKeyPolicy, LoadProgress, LoadReport } from './load-report.js';
+import { OmopLoadError } from './omop-load-error.js';
+import { planDatasetLoad } from './plan-dataset-load.js';
+import { recordWarehouseState } from './record-warehouse-state.js';
+
+/**
+ * Loads an OMOP CDM dataset (a folder or `.zip` of CDM 5.3/5.4 CSVs and/or Athena vocabulary
+ * files) into the warehouse in one transaction. A dataset is a unit: any clinical table file
+ * replaces the whole `cdm` schema and any vocabulary file the whole `vocab` schema, so no earlier
+ * rows mix with the new ones; every value is validated before COPY, and any failure (an
+ * `OmopLoadError` naming file, line and column) rolls everything back. The load is recorded in
+ * `hale.warehouse_state` when that table exists.
+ */
+export async function loadOmopDataset({
+  database,
+  path,
+  onDuplicateKey = 'keep-rows',
+  onProgress,
+}: {
+  database: Database;
+  path: string;
+  onDuplicateKey?: DuplicateKeyPolicy;
+  onProgress?: (progress: LoadProgress) => void;
+}): Promise<LoadReport> {
+  const source = await openDatasetSource({ path });
+  try {
+    const plan = planDatasetLoad({ paths: source.files.map((file) => file.path) });
+    if (plan.files.length === 0) {
+      throw new OmopLoadError(
+        'no_omop_tables',
+        `${path} holds no OMOP table file: expected CSV files named after CDM or vocabulary tables (PERSON.csv, CONCEPT.csv, …); nothing was changed`,
+      );
+    }
+    return await database.transaction(async (transaction) => {
+      const report = await loadDatasetPlan({ transaction, source, plan, onDuplicateKey, onProgress });
+      await recordWarehouseState({ transaction, report, source: `omop:${basename(path)}` });
+      return report;
+    });
+  } finally {
+    await source.close();
+  }
+}

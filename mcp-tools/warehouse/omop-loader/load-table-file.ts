@@ -1,0 +1,64 @@
+import type { Transaction } from '../../db/index.js';
+import type { TableDefinition } from '../schema/table-definition.js';
+import { readCsvRows } from './csv-row-stream.js';
+import type { DatasetFile } from './dataset-source.js';
+import { type HeaderMapping, mapHeader } from './header-mapping.js';
+import type { LoadProgress } from './load-report.js';
+import { normalizedCsvChunks } from './normalized-csv-chunks.js';
+import { OmopLoadError } from './omop-load-error.js';
+
+/** What loading one file did. */
+export interface TableFileLoad {
+  rows: number;
+  ignoredColumns: readonly string[];
+  cdmVersion: HeaderMapping['cdmVersion'];
+}
+
+/**
+ * Streams one CSV file into its (freshly created, empty) table with COPY: header mapped, every
+ * value validated and normalized on the way. Database failures (a duplicate primary key, …) become
+ * `copy_failed` errors naming the file.
+ */
+export async function loadTableFile({
+  transaction,
+  file,
+  table,
+  onProgress,
+}: {
+  transaction: Transaction;
+  file: DatasetFile;
+  table: TableDefinition;
+  onProgress?: (progress: LoadProgress) => void;
+}): Promise<TableFileLoad> {
+  const rows = readCsvRows({ stream: await file.open(), file: file.path });
+  try {
+    const header = await rows.next();
+    if (header.done) {
+      onProgress?.({ table: table.name, rows: 0 });
+      return { rows: 0, ignoredColumns: [], cdmVersion: undefined };
+    }
+    const mapping = mapHeader({ table, header: header.value.fields, file: file.path });
+    const chunks = normalizedCsvChunks({
+      rows: { [Symbol.asyncIterator]: () => rows },
+      mapping,
+      file: file.path,
+      onRows: (count) => onProgress?.({ table: table.name, rows: count }),
+    });
+    const loaded = await transaction.copyFrom({
+      table: `${table.schema}.${table.name}`,
+      columns: mapping.columns.map((column) => column.name),
+      chunks,
+    });
+    onProgress?.({ table: table.name, rows: loaded });
+    return { rows: loaded, ignoredColumns: mapping.ignoredColumns, cdmVersion: mapping.cdmVersion };
+  } catch (error) {
+    if (error instanceof OmopLoadError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new OmopLoadError('copy_failed', `${file.path}: the database rejected the rows: ${reason}`, {
+      file: file.path,
+      cause: error,
+    });
+  } finally {
+    await rows.return(undefined);
+  }
+}

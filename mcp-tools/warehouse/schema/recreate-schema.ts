@@ -1,0 +1,19 @@
+import type { Transaction } from '../../db/index.js';
+import { createTableSql } from './create-table-sql.js';
+import { warehouseIndexes } from './warehouse-indexes.js';
+import { tablesOfSchema, type WarehouseSchema } from './warehouse-tables.js';
+
+/**
+ * Drops and recreates one warehouse schema with empty tables, inside the caller's transaction, so a
+ * failed load rolls back to the previous data. Indexes come later, from `createSchemaIndexes`.
+ */
+export async function recreateSchema(transaction: Transaction, schema: WarehouseSchema): Promise<void> {
+  await transaction.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema};`);
+  await transaction.exec(tablesOfSchema(schema).map(createTableSql).join('\n'));
+}
+
+/** Builds a schema's secondary indexes and refreshes planner statistics after a bulk load. */
+export async function createSchemaIndexes(transaction: Transaction, schema: WarehouseSchema): Promise<void> {
+  await transaction.exec(warehouseIndexes[schema].join(';\n'));
+  for (const table of tablesOfSchema(schema)) await transaction.exec(`ANALYZE ${schema}.${table.name}`);
+}

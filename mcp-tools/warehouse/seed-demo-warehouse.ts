@@ -1,0 +1,92 @@
+import { fileURLToPath } from 'node:url';
+import type { Database } from '../db/index.js';
+import { generateDemoWarehouse } from './demo-data/generate-demo-warehouse.js';
+import { loadVocabularyFolder } from './omop-loader/index.js';
+import { createSchemaIndexes, recreateSchema } from './schema/recreate-schema.js';
+import { recordWarehouseState } from './warehouse-state.js';
+import { WarehouseError } from './warehouse-error.js';
+
+/** The bundled, curated vocabulary subset in Athena format. */
+export const bundledVocabularyPath = fileURLToPath(new URL('./vocabulary/data/', import.meta.url));
+
+/** What `hale seed` reports. */
+export interface SeedReport {
+  scale: number;
+  seed: number;
+  referenceDate: string;
+  /** Rows per qualified table name. */
+  tables: Record<string, number>;
+  durationMs: number;
+}
+
+async function existingWarehouse(warehouse: Database): Promise<string | undefined> {
+  const state = await warehouse.query<{ present: boolean }>(
+    `SELECT to_regclass('hale.warehouse_state') IS NOT NULL AS present`,
+  );
+  if (state.rows[0]?.present) {
+    const parts = await warehouse.query<{ part: string; source: string }>(
+      'SELECT part, source FROM hale.warehouse_state ORDER BY part',
+    );
+    if (parts.rowCount > 0) return parts.rows.map((row) => `${row.part}: ${row.source}`).join(', ');
+  }
+  const schemas = await warehouse.query<{ nspname: string }>(
+    `SELECT nspname FROM pg_namespace WHERE nspname IN ('cdm', 'vocab', 'scheduling') ORDER BY 1`,
+  );
+  return schemas.rowCount > 0 ? `schemas ${schemas.rows.map((row) => row.nspname).join(', ')} exist` : undefined;
+}
+
+/**
+ * Generates the demo warehouse and replaces `cdm`, `vocab` and `scheduling` with it in one
+ * transaction (a failure leaves the previous data). Generation happens before the transaction opens,
+ * rows go in with COPY, indexes are built after the load. Refuses to replace existing data unless
+ * `force` is set.
+ */
+export async function seedDemoWarehouse({
+  warehouse,
+  scale,
+  seed,
+  referenceDate,
+  force,
+  onProgress,
+}: {
+  warehouse: Database;
+  scale: number;
+  seed: number;
+  referenceDate: string;
+  force: boolean;
+  onProgress?: (event: { table: string; rows: number }) => void;
+}): Promise<SeedReport> {
+  const started = performance.now();
+  const existing = await existingWarehouse(warehouse);
+  if (existing && !force) {
+    throw new WarehouseError(
+      'warehouse_not_empty',
+      `the warehouse already holds data (${existing}); run "hale seed --force" to replace it with demo data`,
+    );
+  }
+  const generated = generateDemoWarehouse({ scale, seed, referenceDate });
+  const tables: Record<string, number> = {};
+  await warehouse.transaction(async (transaction) => {
+    for (const schema of ['cdm', 'scheduling'] as const) await recreateSchema(transaction, schema);
+    const vocabulary = await loadVocabularyFolder({ transaction, path: bundledVocabularyPath, onDuplicateKey: 'fail' });
+    for (const [table, rows] of Object.entries(vocabulary.tables)) {
+      tables[`vocab.${table}`] = rows;
+      onProgress?.({ table: `vocab.${table}`, rows });
+    }
+    for (const table of generated.tables) {
+      tables[table.table] = await transaction.copyFrom({ table: table.table, columns: table.columns, chunks: table.chunks });
+      onProgress?.({ table: table.table, rows: tables[table.table] ?? 0 });
+    }
+    for (const schema of ['cdm', 'scheduling'] as const) await createSchemaIndexes(transaction, schema);
+    const present = await transaction.query<{ present: boolean }>(
+      `SELECT to_regclass('hale.warehouse_state') IS NOT NULL AS present`,
+    );
+    if (present.rows[0]?.present) {
+      const details = { scale, seed, referenceDate };
+      await recordWarehouseState(transaction, { part: 'scheduling', source: 'demo', details });
+      await recordWarehouseState(transaction, { part: 'clinical', source: 'demo', details });
+      await recordWarehouseState(transaction, { part: 'vocabulary', source: 'bundled subset', details: {} });
+    }
+  });
+  return { scale, seed, referenceDate, tables, durationMs: Math.round(performance.now() - started) };
+}
