@@ -18,6 +18,7 @@ export const startCommand: Command = {
   positionals: [0, 0],
   async run(context) {
     const { config, output } = context;
+    context.onShutdown(async () => output.log('info', 'stopped: databases closed'));
     const databases = await openRuntime(context);
     const warehouseIsSeparate = databases.warehouse !== databases.application;
     let warehouse: ReadinessCheck = { name: 'warehouse', ready: false, detail: 'checking' };
@@ -28,8 +29,15 @@ export const startCommand: Command = {
       async readiness() {
         let database: ReadinessCheck;
         try {
-          await databases.application.query('SELECT 1');
-          database = { name: 'database', ready: true, detail: databases.application.location };
+          // The embedded database has one connection: a long seed or load holds it, so a ping that
+          // cannot answer within a second reports "busy" instead of hanging the probe.
+          const answered = await Promise.race([
+            databases.application.query('SELECT 1').then(() => true),
+            new Promise<false>((resolve) => setTimeout(resolve, 1000, false).unref()),
+          ]);
+          database = answered
+            ? { name: 'database', ready: true, detail: databases.application.location }
+            : { name: 'database', ready: false, detail: 'busy: a long operation holds the database' };
         } catch (error) {
           database = { name: 'database', ready: false, detail: error instanceof Error ? error.message : String(error) };
         }

@@ -5,8 +5,20 @@ import { copyStatement } from './copy-statement.js';
 import type { CopyFromSource, Database, QueryResult, Queryable, Row } from './database.js';
 import { valueParsers } from './value-parsers.js';
 
-/** PGlite reads a COPY source from one Blob; batching keeps memory bounded for gigabyte files. */
-const copyBatchBytes = 16 * 1024 * 1024;
+/**
+ * PGlite reads a COPY source from one Blob and runs it on the main thread: batches of a few MB keep
+ * memory bounded for gigabyte files and let the event loop (health checks) run between batches.
+ */
+const copyBatchBytes = 2 * 1024 * 1024;
+
+/**
+ * PGlite runs queries on the main thread and settles them with microtasks only, so a long
+ * transaction would starve timers and sockets (health checks hang during a seed). Yielding one
+ * macrotask before each statement keeps the process responsive at a cost of microseconds.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 type PGliteConnection = Pick<PGliteTransaction, 'query' | 'exec'>;
 
@@ -25,10 +37,12 @@ function toQueryResult<TRow extends Row>(result: {
 function queryable(connection: PGliteConnection): Queryable {
   return {
     async query<TRow extends Row = Row>(sql: string, params: readonly unknown[] = []) {
+      await yieldToEventLoop();
       const result = await connection.query<TRow>(sql, [...params]);
       return toQueryResult(result);
     },
     async exec(sql: string) {
+      await yieldToEventLoop();
       await connection.exec(sql);
     },
     async copyFrom(source: CopyFromSource) {
@@ -38,6 +52,7 @@ function queryable(connection: PGliteConnection): Queryable {
       let batchBytes = 0;
       const flush = async () => {
         if (batch.length === 0) return;
+        await yieldToEventLoop();
         const result = await connection.query(statement, [], { blob: new Blob(batch) });
         rowCount += result.affectedRows ?? 0;
         batch = [];

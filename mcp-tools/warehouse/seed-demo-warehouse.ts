@@ -64,7 +64,7 @@ export async function seedDemoWarehouse({
       `the warehouse already holds data (${existing}); run "hale seed --force" to replace it with demo data`,
     );
   }
-  const generated = generateDemoWarehouse({ scale, seed, referenceDate });
+  const generated = await generateDemoWarehouse({ scale, seed, referenceDate });
   const tables: Record<string, number> = {};
   await warehouse.transaction(async (transaction) => {
     for (const schema of ['cdm', 'scheduling'] as const) await recreateSchema(transaction, schema);

@@ -12,6 +12,12 @@ import { type ClinicalIds, recordClinicalEvents } from './record-clinical-events
 /** Patients at scale 1; appointments follow (≈ 20 per patient over the 26-month window). */
 export const patientsPerScale = 10_000;
 
+const yieldEveryPatients = 250;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The generated tables, ready to COPY, in load order (parents before children). */
 export interface DemoWarehouse {
   tables: CsvTableBuffer[];
@@ -20,9 +26,10 @@ export interface DemoWarehouse {
 /**
  * Generates the demo warehouse in memory, deterministically from (`scale`, `seed`, `referenceDate`):
  * two years of history up to `referenceDate` and two months of bookings after it. Pure computation:
- * no I/O, no clock (the reference date is an argument).
+ * no I/O, no clock (the reference date is an argument). It yields to the event loop every few hundred
+ * patients so a server seeding on first start keeps answering `/healthz` and `/readyz`.
  */
-export function generateDemoWarehouse({
+export async function generateDemoWarehouse({
   scale,
   seed,
   referenceDate,
@@ -30,7 +37,7 @@ export function generateDemoWarehouse({
   scale: number;
   seed: number;
   referenceDate: string;
-}): DemoWarehouse {
+}): Promise<DemoWarehouse> {
   const random = new Random(seed);
   const tables = createDemoTableBuffers();
   const reference = parseDate(referenceDate);
@@ -47,9 +54,11 @@ export function generateDemoWarehouse({
     tables,
   });
 
-  const plans = patients.map((patient) =>
-    planAppointments({ random, patient, organisation, windowStart, windowEnd, reference }),
-  );
+  const plans: AppointmentDraft[][] = [];
+  for (const patient of patients) {
+    plans.push(planAppointments({ random, patient, organisation, windowStart, windowEnd, reference }));
+    if (patient.patientId % yieldEveryPatients === 0) await yieldToEventLoop();
+  }
   // Ids follow booking order, as a booking system's sequence would.
   const allAppointments = plans.flat().sort(
     (left, right) =>
@@ -71,7 +80,8 @@ export function generateDemoWarehouse({
   const ids: ClinicalIds = { condition: 0, drug: 0, measurement: 0, procedure: 0 };
   let conditionEraId = 0;
   let drugEraId = 0;
-  patients.forEach((patient, index) => {
+  for (const [index, patient] of patients.entries()) {
+    if (patient.patientId % yieldEveryPatients === 0) await yieldToEventLoop();
     const patientCompleted = (plans[index] ?? []).filter((appointment) => appointment.status === 'completed');
     const spans = recordClinicalEvents({ random, patient, completed: patientCompleted, ids, tables });
     for (const era of deriveEras(spans.conditions)) {
@@ -103,7 +113,7 @@ export function generateDemoWarehouse({
       observation_period_end_date: formatDate(Math.max(periodEnd, Math.max(windowStart, patient.birth))),
       period_type_concept_id: periodTypeConceptId,
     });
-  });
+  }
 
   tables['cdm.cdm_source'].addRecord({
     cdm_source_name: 'Hale demo warehouse',

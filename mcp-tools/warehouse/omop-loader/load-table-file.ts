@@ -38,17 +38,28 @@ export async function loadTableFile({
       return { rows: 0, ignoredColumns: [], cdmVersion: undefined };
     }
     const mapping = mapHeader({ table, header: header.value.fields, file: file.path });
-    const chunks = normalizedCsvChunks({
-      rows: { [Symbol.asyncIterator]: () => rows },
-      mapping,
-      file: file.path,
-      onRows: (count) => onProgress?.({ table: table.name, rows: count }),
-    });
+    let failure: unknown;
+    // A bad row ends the COPY cleanly instead of throwing into the adapter mid-stream: aborting a
+    // COPY leaves each driver in its own half-failed state, while the rows already sent simply
+    // roll back with the transaction once the failure is rethrown below.
+    async function* chunksUntilFailure(): AsyncGenerator<string> {
+      try {
+        yield* normalizedCsvChunks({
+          rows: { [Symbol.asyncIterator]: () => rows },
+          mapping,
+          file: file.path,
+          onRows: (count) => onProgress?.({ table: table.name, rows: count }),
+        });
+      } catch (error) {
+        failure = error;
+      }
+    }
     const loaded = await transaction.copyFrom({
       table: `${table.schema}.${table.name}`,
       columns: mapping.columns.map((column) => column.name),
-      chunks,
+      chunks: chunksUntilFailure(),
     });
+    if (failure !== undefined) throw failure;
     onProgress?.({ table: table.name, rows: loaded });
     return { rows: loaded, ignoredColumns: mapping.ignoredColumns, cdmVersion: mapping.cdmVersion };
   } catch (error) {
