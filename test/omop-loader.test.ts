@@ -109,7 +109,7 @@ describe.skipIf(!datasetsPresent).each(testDatabaseAdapters)(
         const sample = await database.query(
           `SELECT concept_id_1, concept_id_2, relationship_id, valid_start_date::text AS start, valid_end_date::text AS end,
                 invalid_reason
-         FROM vocab.concept_relationship WHERE concept_id_1 = 4304917 AND concept_id_2 = 40487785`,
+         FROM vocab.concept_relationship WHERE concept_id_1 = 4304917 AND concept_id_2 = 40487785 AND relationship_id = 'Concept poss_eq from'`,
         );
         expect(sample.rows).toEqual([
           {

@@ -57,8 +57,10 @@ const monthWeights = [1.15, 1.12, 1.05, 1.0, 0.95, 0.95, 0.8, 0.55, 1.05, 1.05, 
 /** How busy practices are on a given day, relative to an average weekday. */
 export function dayWeight(time: number): number {
   const date = new Date(time);
-  if (publicHolidays.has(formatDate(time).slice(5))) return 0.02;
-  return (weekdayWeights[date.getUTCDay()] ?? 0) * (monthWeights[date.getUTCMonth()] ?? 1);
+  const weekday = weekdayWeights[date.getUTCDay()] ?? 0;
+  // A public holiday leaves only a trickle (on-call doctors); a Sunday stays closed.
+  const holiday = publicHolidays.has(formatDate(time).slice(5)) ? 0.02 : 1;
+  return weekday * holiday * (monthWeights[date.getUTCMonth()] ?? 1);
 }
 
 /** Winter factor for acute respiratory conditions: about 2× in January, 0.5× in July. */

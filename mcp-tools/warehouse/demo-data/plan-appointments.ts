@@ -119,7 +119,9 @@ export function planAppointments({
     );
 
     const onlineShare = Math.min(0.8, Math.max(0.2, 0.75 - 0.007 * (age - 20)));
-    const walkInShare = specialty.key === 'generalPractice' ? 0.12 : specialty.key === 'pediatrics' ? 0.05 : 0;
+    // A walk-in is booked on the spot, so none exists yet after the data's "now".
+    const walkInShare =
+      day >= reference ? 0 : specialty.key === 'generalPractice' ? 0.12 : specialty.key === 'pediatrics' ? 0.05 : 0;
     const channelDraw = random.next();
     const channel: Channel =
       channelDraw < walkInShare ? 'walk_in' : channelDraw < walkInShare + (1 - walkInShare) * onlineShare ? 'online' : 'phone';

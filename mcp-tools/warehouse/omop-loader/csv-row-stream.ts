@@ -18,16 +18,21 @@ function countNewlines(fields: readonly string[]): number {
   return newlines;
 }
 
+/** A header line is far shorter; the cap keeps a newline-less file from being read whole. */
+const headerPeekBytes = 64 * 1024;
+
 /** Reads up to the first newline and hands back everything read, so no byte is lost to the peek. */
 async function peekHeaderLine(
   chunks: AsyncIterator<Buffer | string>,
 ): Promise<{ headerLine: string; read: Buffer[] }> {
   const read: Buffer[] = [];
-  for (;;) {
+  let readBytes = 0;
+  while (readBytes < headerPeekBytes) {
     const next = await chunks.next();
     if (next.done) break;
     const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
     read.push(chunk);
+    readBytes += chunk.length;
     if (chunk.includes(10)) break;
   }
   const text = Buffer.concat(read).toString('utf8');

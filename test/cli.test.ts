@@ -1,0 +1,80 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageVersion } from '../bin/package-version.js';
+import { runHale } from './support/run-hale.js';
+import { createTemporaryDirectory } from './support/test-databases.js';
+
+const scratch = createTemporaryDirectory('hale-cli-');
+afterAll(() => scratch.remove());
+
+describe('hale CLI', () => {
+  it('prints its version as text and as JSON', async () => {
+    const text = await runHale(['version']);
+    expect(text).toMatchObject({ exitCode: 0, stdout: `hale ${packageVersion}\n`, stderr: '' });
+    const json = await runHale(['version', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ version: packageVersion });
+  });
+
+  it('lists the commands in help', async () => {
+    const help = await runHale(['help']);
+    expect(help.exitCode).toBe(0);
+    for (const command of ['start', 'seed', 'cdm', 'version', 'help']) expect(help.stdout).toContain(`  ${command}`);
+    const seedHelp = await runHale(['seed', '--help']);
+    expect(seedHelp.stdout).toContain('--scale N');
+  });
+
+  it('rejects an unknown command with one line and the usage', async () => {
+    const run = await runHale(['frobnicate']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('hale: unknown command "frobnicate"');
+    expect(run.stderr).toContain('Usage: hale <command>');
+  });
+
+  it('rejects an unknown flag and a missing argument with the command usage', async () => {
+    const flag = await runHale(['seed', '--sclae', '2']);
+    expect(flag.exitCode).toBe(2);
+    expect(flag.stderr.split('\n')[0]).toMatch(/^hale seed: Unknown option '--sclae'/);
+    expect(flag.stderr).toContain('Usage: hale seed');
+    const missing = await runHale(['cdm', 'load']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('hale cdm: missing argument');
+  });
+
+  it('names the flag and the variable of an invalid setting', async () => {
+    const run = await runHale(['seed', '--data-dir', join(scratch.path, 'unused')], { env: { HALE_SEED_SCALE: 'lots' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'hale seed: invalid HALE_SEED_SCALE (--scale / HALE_SEED_SCALE): expected a number between 0.01 and 50, got "lots"',
+    );
+  });
+
+  it('refuses a directory that is not a Hale data directory, and leaves it alone', async () => {
+    const foreign = join(scratch.path, 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'thesis.docx'), 'precious');
+    const run = await runHale(['seed', '--data-dir', foreign]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('is not a Hale data directory');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(foreign)).toEqual(['thesis.docx']);
+    expect(readFileSync(join(foreign, 'thesis.docx'), 'utf8')).toBe('precious');
+  });
+
+  it('reports a corrupt data directory instead of overwriting it', async () => {
+    const corrupt = join(scratch.path, 'corrupt');
+    mkdirSync(join(corrupt, 'pgdata'), { recursive: true });
+    writeFileSync(join(corrupt, 'hale-data-directory.json'), '{"format": 1}');
+    const run = await runHale(['seed', '--data-dir', corrupt]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('its database (pgdata/) is missing or incomplete');
+  });
+
+  it('reports an unreachable DATABASE_URL in one line', async () => {
+    const run = await runHale(['seed', '--json'], { env: { DATABASE_URL: 'postgres://hale:secret@127.0.0.1:1/nowhere' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^hale seed: cannot connect to postgres:\/\/hale:\*\*\*@127\.0\.0\.1:1\/nowhere: /);
+    expect(run.stderr).not.toContain('secret');
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'database_unreachable' } });
+  });
+});
