@@ -1,4 +1,4 @@
-#!/usr/bin/env -S npx tsx
+#!/usr/bin/env -S node --import tsx
 /**
  * Hale's command-line entry and composition root: every command is wired here and nowhere else.
  *   npm run --silent hale -- <command> [options]

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 /** What one CLI run printed and how it ended. */
 export interface HaleRun {
@@ -12,7 +11,7 @@ export interface HaleRun {
 }
 
 /**
- * Runs `hale` as a real child process, as a user would (tests go through the real CLI, not its
+ * Runs `hale` as a real child process (one node process, as `npm run hale` starts it), as a user would (tests go through the real CLI, not its
  * functions). The environment is minimal and explicit so a developer's variables cannot leak in.
  */
 export function runHale(
@@ -20,7 +19,7 @@ export function runHale(
   { env = {}, timeoutMs = 120_000 }: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<HaleRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['bin/hale.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/hale.ts', ...args], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +43,7 @@ export function runHale(
 
 /** Starts a long-running `hale` command and returns the child so the test can signal it. */
 export function spawnHale(args: readonly string[], { env = {} }: { env?: Record<string, string> } = {}) {
-  return spawn(tsx, ['bin/hale.ts', ...args], {
+  return spawn(process.execPath, ['--import', 'tsx', 'bin/hale.ts', ...args], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

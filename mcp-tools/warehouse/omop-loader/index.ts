@@ -1,4 +1,4 @@
 export { loadOmopDataset } from './load-omop-dataset.js';
-export type { CdmVersion, DuplicateKeyPolicy, LoadProgress, LoadReport, OmopSchema } from './load-report.js';
+export type { CdmVersion, DuplicateKeyPolicy, LoadProgress, LoadReport } from './load-report.js';
 export { loadVocabularyFolder } from './load-vocabulary-folder.js';
 export { OmopLoadError, type OmopLoadErrorCode } from './omop-load-error.js';

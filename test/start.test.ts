@@ -1,0 +1,65 @@
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runHale, spawnHale } from './support/run-hale.js';
+import { createTemporaryDirectory } from './support/test-databases.js';
+
+const scratch = createTemporaryDirectory('hale-start-');
+afterAll(() => scratch.remove());
+
+async function waitForReady(url: string, timeoutMs: number): Promise<{ status: number; body: unknown }[]> {
+  const seen: { status: number; body: unknown }[] = [];
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/readyz`);
+      const body = await response.json();
+      seen.push({ status: response.status, body });
+      if (response.status === 200) return seen;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`not ready after ${timeoutMs} ms: ${JSON.stringify(seen.at(-1))}`);
+}
+
+describe('hale start', () => {
+  it('seeds an empty data directory, becomes ready, holds the lock, and shuts down cleanly', async () => {
+    const dataDirectory = join(scratch.path, 'fresh');
+    const port = 31_000 + Math.floor(Math.random() * 2000);
+    const server = spawnHale(['start', '--port', String(port), '--scale', '0.05'], {
+      env: { HALE_DATA_DIR: dataDirectory },
+    });
+    let stderr = '';
+    server.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      const probes = await waitForReady(url, 90_000);
+      expect(probes.at(-1)?.body).toMatchObject({ status: 'ready', checks: [{ name: 'database', ready: true }, { name: 'warehouse', ready: true }] });
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+      const missing = await fetch(`${url}/no-such-page`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).toContain('application/problem+json');
+      expect(await missing.json()).toMatchObject({ code: 'not_found', status: 404 });
+
+      const second = await runHale(['seed', '--data-dir', dataDirectory]);
+      expect(second.exitCode).toBe(1);
+      expect(second.stderr).toContain(`in use by another Hale process (pid ${server.pid}`);
+    } finally {
+      server.kill('SIGTERM');
+      const [exitCode] = await once(server, 'exit');
+      expect(exitCode).toBe(143);
+    }
+    expect(stderr).toContain('stopped: databases closed');
+
+    // The lock is gone and the data persisted: a new process reuses the seeded warehouse.
+    const again = await runHale(['seed', '--data-dir', dataDirectory]);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('the warehouse already holds data (clinical: demo, scheduling: demo');
+  }, 150_000);
+});
