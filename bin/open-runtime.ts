@@ -16,7 +16,10 @@ export async function openRuntime(context: CommandContext): Promise<Databases> {
   const { migration } = databases;
   if (migration.applied.length > 0) output.log('info', 'applied migrations', { versions: migration.applied });
   for (const pending of migration.pending) {
-    output.log('warn', `migration ${pending.version} (${pending.name}) waits for CREATE EXTENSION ${pending.missing.join(', ')}`);
+    output.log(
+      'warn',
+      `migration ${pending.version} (${pending.name}) waits for CREATE EXTENSION ${pending.missing.join(', ')}`,
+    );
   }
   return databases;
 }

@@ -33,7 +33,10 @@ const confinedPackages: { pattern: RegExp; folder: string }[] = [
 function sourceFiles(directory: string): string[] {
   const entries = readdirSync(join(root, directory), { withFileTypes: true, recursive: true });
   return entries
-    .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name) && !entry.parentPath.includes('node_modules'))
+    .filter(
+      (entry) =>
+        entry.isFile() && /\.(ts|tsx)$/.test(entry.name) && !entry.parentPath.includes('node_modules'),
+    )
     .map((entry) => relative(root, join(entry.parentPath, entry.name)));
 }
 
@@ -76,7 +79,8 @@ describe('architecture', () => {
         const to = moduleOf(target);
         if (!to || to === from) continue;
         if (from === 'client' && typeOnly) continue;
-        if (!allowedModules[from].includes(to)) violations.push(`${file} imports ${target} (${from} → ${to})`);
+        if (!allowedModules[from].includes(to))
+          violations.push(`${file} imports ${target} (${from} → ${to})`);
       }
     }
     expect(violations).toEqual([]);
@@ -88,7 +92,8 @@ describe('architecture', () => {
       if (file.startsWith('test/')) continue;
       for (const { specifier } of importsOf(file)) {
         for (const { pattern, folder } of confinedPackages) {
-          if (pattern.test(specifier) && !file.startsWith(folder)) violations.push(`${file} imports ${specifier}`);
+          if (pattern.test(specifier) && !file.startsWith(folder))
+            violations.push(`${file} imports ${specifier}`);
         }
       }
     }
@@ -100,9 +105,11 @@ describe('architecture', () => {
     for (const file of files.filter((candidate) => candidate.startsWith('semantic-layer/'))) {
       const source = readFileSync(join(root, file), 'utf8');
       for (const { specifier } of importsOf(file)) {
-        if (!specifier.startsWith('.') && !['zod', 'yaml'].includes(specifier)) violations.push(`${file} imports ${specifier}`);
+        if (!specifier.startsWith('.') && !['zod', 'yaml'].includes(specifier))
+          violations.push(`${file} imports ${specifier}`);
       }
-      if (/process\.env|Date\.now\(\)|new Date\(\)/.test(source)) violations.push(`${file} reads the environment or the clock`);
+      if (/process\.env|Date\.now\(\)|new Date\(\)/.test(source))
+        violations.push(`${file} reads the environment or the clock`);
     }
     expect(violations).toEqual([]);
   });
@@ -110,13 +117,17 @@ describe('architecture', () => {
   it('reads process.env only at the composition roots', () => {
     const readers = files.filter(
       (file) =>
-        !/^(bin|test|bench)\//.test(file) && !file.endsWith('.test.ts') && /process\.env/.test(readFileSync(join(root, file), 'utf8')),
+        !/^(bin|test|bench)\//.test(file) &&
+        !file.endsWith('.test.ts') &&
+        /process\.env/.test(readFileSync(join(root, file), 'utf8')),
     );
     expect(readers).toEqual([]);
   });
 
   it('names every source file in kebab-case', () => {
-    const badNames = files.filter((file) => !/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*\.tsx?$/.test(file.split('/').at(-1) ?? ''));
+    const badNames = files.filter(
+      (file) => !/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*\.tsx?$/.test(file.split('/').at(-1) ?? ''),
+    );
     expect(badNames).toEqual([]);
   });
 });

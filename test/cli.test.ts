@@ -19,7 +19,8 @@ describe('hale CLI', () => {
   it('lists the commands in help', async () => {
     const help = await runHale(['help']);
     expect(help.exitCode).toBe(0);
-    for (const command of ['start', 'seed', 'cdm', 'version', 'help']) expect(help.stdout).toContain(`  ${command}`);
+    for (const command of ['start', 'seed', 'cdm', 'version', 'help'])
+      expect(help.stdout).toContain(`  ${command}`);
     const seedHelp = await runHale(['seed', '--help']);
     expect(seedHelp.stdout).toContain('--scale N');
   });
@@ -42,7 +43,9 @@ describe('hale CLI', () => {
   });
 
   it('names the flag and the variable of an invalid setting', async () => {
-    const run = await runHale(['seed', '--data-dir', join(scratch.path, 'unused')], { env: { HALE_SEED_SCALE: 'lots' } });
+    const run = await runHale(['seed', '--data-dir', join(scratch.path, 'unused')], {
+      env: { HALE_SEED_SCALE: 'lots' },
+    });
     expect(run.exitCode).toBe(1);
     expect(run.stderr.trim()).toBe(
       'hale seed: invalid HALE_SEED_SCALE (--scale / HALE_SEED_SCALE): expected a number between 0.01 and 50, got "lots"',
@@ -71,9 +74,13 @@ describe('hale CLI', () => {
   });
 
   it('reports an unreachable DATABASE_URL in one line', async () => {
-    const run = await runHale(['seed', '--json'], { env: { DATABASE_URL: 'postgres://hale:secret@127.0.0.1:1/nowhere' } });
+    const run = await runHale(['seed', '--json'], {
+      env: { DATABASE_URL: 'postgres://hale:secret@127.0.0.1:1/nowhere' },
+    });
     expect(run.exitCode).toBe(1);
-    expect(run.stderr.trim()).toMatch(/^hale seed: cannot connect to postgres:\/\/hale:\*\*\*@127\.0\.0\.1:1\/nowhere: /);
+    expect(run.stderr.trim()).toMatch(
+      /^hale seed: cannot connect to postgres:\/\/hale:\*\*\*@127\.0\.0\.1:1\/nowhere: /,
+    );
     expect(run.stderr).not.toContain('secret');
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'database_unreachable' } });
   });

@@ -77,7 +77,11 @@ describe.each(testDatabaseAdapters)('database port on $name', (adapter) => {
     await expect(
       database.transaction(async (transaction) => {
         await transaction.exec('DELETE FROM contract_atomic');
-        await transaction.copyFrom({ table: 'contract_atomic', columns: ['atomic_id'], chunks: ['3\nnot-a-number\n'] });
+        await transaction.copyFrom({
+          table: 'contract_atomic',
+          columns: ['atomic_id'],
+          chunks: ['3\nnot-a-number\n'],
+        });
       }),
     ).rejects.toThrow(/invalid input syntax for type integer/);
     const rows = await database.query('SELECT atomic_id FROM contract_atomic ORDER BY atomic_id');
@@ -88,7 +92,9 @@ describe.each(testDatabaseAdapters)('database port on $name', (adapter) => {
     const first = await migrate(database, migrations);
     const second = await migrate(database, migrations);
     expect(second.applied).toEqual([]);
-    const recorded = await database.query<{ version: number }>('SELECT version FROM hale.schema_migration ORDER BY 1');
+    const recorded = await database.query<{ version: number }>(
+      'SELECT version FROM hale.schema_migration ORDER BY 1',
+    );
     const expected = migrations
       .filter((migration) => (migration.requires ?? []).every((extension) => first.features[extension]))
       .map((migration) => migration.version);
@@ -98,7 +104,10 @@ describe.each(testDatabaseAdapters)('database port on $name', (adapter) => {
     } else {
       expect(first.pending.map((pending) => pending.missing)).toEqual([['vector']]);
       expect(() =>
-        requireExtension(first.features, 'vector', { feature: 'document search', location: database.location }),
+        requireExtension(first.features, 'vector', {
+          feature: 'document search',
+          location: database.location,
+        }),
       ).toThrow(/CREATE EXTENSION vector/);
     }
   });

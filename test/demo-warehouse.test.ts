@@ -30,12 +30,43 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
        WHERE table_schema = 'scheduling' ORDER BY table_name, ordinal_position`,
     );
     const byTable: Record<string, string[]> = {};
-    for (const row of columns.rows) (byTable[row.table_name] ??= []).push(row.column_name);
+    for (const row of columns.rows) {
+      byTable[row.table_name] = [...(byTable[row.table_name] ?? []), row.column_name];
+    }
     expect(byTable).toEqual({
-      appointment: ['appointment_id', 'patient_id', 'practitioner_id', 'practice_id', 'booked_at', 'start_at', 'duration_minutes', 'channel', 'visit_type', 'status', 'cancelled_at'],
-      patient: ['patient_id', 'person_id', 'first_name', 'last_name', 'birth_date', 'email', 'phone', 'postal_code', 'city'],
+      appointment: [
+        'appointment_id',
+        'patient_id',
+        'practitioner_id',
+        'practice_id',
+        'booked_at',
+        'start_at',
+        'duration_minutes',
+        'channel',
+        'visit_type',
+        'status',
+        'cancelled_at',
+      ],
+      patient: [
+        'patient_id',
+        'person_id',
+        'first_name',
+        'last_name',
+        'birth_date',
+        'email',
+        'phone',
+        'postal_code',
+        'city',
+      ],
       practice: ['practice_id', 'name', 'city', 'region', 'postal_code', 'care_site_id'],
-      practitioner: ['practitioner_id', 'practice_id', 'specialty_id', 'full_name', 'rpps_number', 'provider_id'],
+      practitioner: [
+        'practitioner_id',
+        'practice_id',
+        'specialty_id',
+        'full_name',
+        'rpps_number',
+        'provider_id',
+      ],
       specialty: ['specialty_id', 'name', 'omop_concept_id'],
     });
     for (const schema of ['cdm', 'vocab'] as const) {
@@ -43,7 +74,11 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
         'SELECT table_name FROM information_schema.tables WHERE table_schema = $1',
         [schema],
       );
-      expect(tables.rows.map((row) => row.table_name).sort()).toEqual(tablesOfSchema(schema).map((table) => table.name).sort());
+      expect(tables.rows.map((row) => row.table_name).sort()).toEqual(
+        tablesOfSchema(schema)
+          .map((table) => table.name)
+          .sort(),
+      );
     }
   });
 
@@ -75,10 +110,26 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
   });
 
   it('links scheduling ids to OMOP rows that exist', async () => {
-    expect(await count('SELECT count(*) FROM scheduling.patient p LEFT JOIN cdm.person USING (person_id) WHERE cdm.person.person_id IS NULL')).toBe(0);
-    expect(await count('SELECT count(*) FROM scheduling.practitioner p LEFT JOIN cdm.provider v USING (provider_id) WHERE v.provider_id IS NULL')).toBe(0);
-    expect(await count('SELECT count(*) FROM scheduling.practice p LEFT JOIN cdm.care_site c USING (care_site_id) WHERE c.care_site_id IS NULL')).toBe(0);
-    expect(await count('SELECT count(*) FROM scheduling.specialty s LEFT JOIN vocab.concept c ON c.concept_id = s.omop_concept_id WHERE c.concept_id IS NULL')).toBe(0);
+    expect(
+      await count(
+        'SELECT count(*) FROM scheduling.patient p LEFT JOIN cdm.person USING (person_id) WHERE cdm.person.person_id IS NULL',
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        'SELECT count(*) FROM scheduling.practitioner p LEFT JOIN cdm.provider v USING (provider_id) WHERE v.provider_id IS NULL',
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        'SELECT count(*) FROM scheduling.practice p LEFT JOIN cdm.care_site c USING (care_site_id) WHERE c.care_site_id IS NULL',
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        'SELECT count(*) FROM scheduling.specialty s LEFT JOIN vocab.concept c ON c.concept_id = s.omop_concept_id WHERE c.concept_id IS NULL',
+      ),
+    ).toBe(0);
   });
 
   it('uses only concepts that exist in the vocabulary', async () => {
@@ -96,7 +147,9 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
       for (const row of result.rows) missing.push(`${table}.${column} = ${row.concept_id}`);
     }
     expect(missing).toEqual([]);
-    expect(await count('SELECT count(DISTINCT condition_concept_id) FROM cdm.condition_occurrence')).toBeGreaterThan(20);
+    expect(
+      await count('SELECT count(DISTINCT condition_concept_id) FROM cdm.condition_occurrence'),
+    ).toBeGreaterThan(20);
   });
 
   it('places practices in the French regions and cities of the design', async () => {
@@ -118,11 +171,17 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
   });
 
   it('has realistic patterns: weekdays, summer dip, lead time, channel and specialty effects', async () => {
-    const sundays = await count(`SELECT count(*) FROM scheduling.appointment WHERE extract(dow FROM start_at) = 0`);
-    const mondays = await count(`SELECT count(*) FROM scheduling.appointment WHERE extract(dow FROM start_at) = 1`);
+    const sundays = await count(
+      `SELECT count(*) FROM scheduling.appointment WHERE extract(dow FROM start_at) = 0`,
+    );
+    const mondays = await count(
+      `SELECT count(*) FROM scheduling.appointment WHERE extract(dow FROM start_at) = 1`,
+    );
     expect(sundays).toBe(0);
     expect(mondays).toBeGreaterThan(0);
-    const august = await count(`SELECT count(*) FROM scheduling.appointment WHERE extract(month FROM start_at) = 8`);
+    const august = await count(
+      `SELECT count(*) FROM scheduling.appointment WHERE extract(month FROM start_at) = 8`,
+    );
     const november = await count(
       `SELECT count(*) FROM scheduling.appointment WHERE extract(month FROM start_at) = 11 AND start_at < $1`,
       [referenceDate],
@@ -137,7 +196,9 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
           )
         ).rows[0]?.rate,
       );
-    expect(await rate(`start_at - booked_at > interval '30 days'`)).toBeGreaterThan(await rate(`start_at - booked_at < interval '3 days'`));
+    expect(await rate(`start_at - booked_at > interval '30 days'`)).toBeGreaterThan(
+      await rate(`start_at - booked_at < interval '3 days'`),
+    );
     expect(await rate(`channel = 'online'`)).toBeGreaterThan(await rate(`channel = 'walk_in'`));
 
     const teleShare = async (specialty: string) =>
@@ -152,9 +213,22 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
         ).rows[0]?.share,
       );
     expect(await teleShare('Psychiatry')).toBeGreaterThan(await teleShare('Ophthalmology'));
-    expect(await count(`SELECT count(*) FROM scheduling.appointment WHERE channel = 'walk_in' AND visit_type = 'teleconsultation'`)).toBe(0);
-    expect(await count(`SELECT count(*) FROM scheduling.appointment WHERE booked_at > $1`, [`${referenceDate} 00:00:00`])).toBe(0);
-    expect(await count(`SELECT count(*) FROM scheduling.appointment WHERE status = 'scheduled' AND start_at < $1`, [`${referenceDate} 00:00:00`])).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) FROM scheduling.appointment WHERE channel = 'walk_in' AND visit_type = 'teleconsultation'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*) FROM scheduling.appointment WHERE booked_at > $1`, [
+        `${referenceDate} 00:00:00`,
+      ]),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) FROM scheduling.appointment WHERE status = 'scheduled' AND start_at < $1`,
+        [`${referenceDate} 00:00:00`],
+      ),
+    ).toBe(0);
   });
 
   it('records where the data came from and refuses to overwrite it without --force', async () => {
@@ -164,7 +238,9 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
       ['scheduling', 'demo'],
       ['vocabulary', 'bundled subset'],
     ]);
-    await expect(seedDemoWarehouse({ warehouse: database, scale: 0.05, seed: 1, referenceDate, force: false })).rejects.toMatchObject({
+    await expect(
+      seedDemoWarehouse({ warehouse: database, scale: 0.05, seed: 1, referenceDate, force: false }),
+    ).rejects.toMatchObject({
       code: 'warehouse_not_empty',
     });
     expect(await count('SELECT count(*) FROM scheduling.patient')).toBe(2000);
@@ -175,8 +251,12 @@ describe('demo generator', () => {
   it('is deterministic for a seed and differs for another seed', async () => {
     const fingerprint = async (seed: number) => {
       const warehouse = await generateDemoWarehouse({ scale: 0.05, seed, referenceDate });
-      return warehouse.tables.map((table) => `${table.table}:${table.rowCount}:${table.chunks.join('').length}`).join('|') +
-        (warehouse.tables.find((table) => table.table === 'scheduling.appointment')?.chunks.join('') ?? '');
+      return (
+        warehouse.tables
+          .map((table) => `${table.table}:${table.rowCount}:${table.chunks.join('').length}`)
+          .join('|') +
+        (warehouse.tables.find((table) => table.table === 'scheduling.appointment')?.chunks.join('') ?? '')
+      );
     };
     const first = await fingerprint(11);
     expect(await fingerprint(11)).toBe(first);

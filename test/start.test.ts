@@ -38,7 +38,13 @@ describe('hale start', () => {
     try {
       const url = `http://127.0.0.1:${port}`;
       const probes = await waitForReady(url, 90_000);
-      expect(probes.at(-1)?.body).toMatchObject({ status: 'ready', checks: [{ name: 'database', ready: true }, { name: 'warehouse', ready: true }] });
+      expect(probes.at(-1)?.body).toMatchObject({
+        status: 'ready',
+        checks: [
+          { name: 'database', ready: true },
+          { name: 'warehouse', ready: true },
+        ],
+      });
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);
       expect(health.headers.get('x-content-type-options')).toBe('nosniff');

@@ -43,7 +43,9 @@ export async function runCli({
     if (shuttingDown) return;
     shuttingDown = true;
     for (const cleanup of cleanups.reverse()) {
-      await cleanup().catch((error: unknown) => process.stderr.write(`hale: during shutdown: ${describeError(error)}\n`));
+      await cleanup().catch((error: unknown) =>
+        process.stderr.write(`hale: during shutdown: ${describeError(error)}\n`),
+      );
     }
   };
   const onSignal = (signal: NodeJS.Signals) => {
@@ -63,7 +65,10 @@ export async function runCli({
           strict: true,
         });
       } catch (error) {
-        throw new UsageError(describeError(error).replace(/\. To specify a positional.*$/, ''), command.usage);
+        throw new UsageError(
+          describeError(error).replace(/\. To specify a positional.*$/, ''),
+          command.usage,
+        );
       }
     })();
     const values = parsed.values as Record<string, string | boolean | undefined>;
@@ -74,7 +79,10 @@ export async function runCli({
     }
     const [minimum, maximum] = command.positionals;
     if (parsed.positionals.length < minimum || parsed.positionals.length > maximum) {
-      const problem = parsed.positionals.length < minimum ? 'missing argument' : `unexpected argument ${JSON.stringify(parsed.positionals[maximum])}`;
+      const problem =
+        parsed.positionals.length < minimum
+          ? 'missing argument'
+          : `unexpected argument ${JSON.stringify(parsed.positionals[maximum])}`;
       throw new UsageError(problem, command.usage);
     }
     const flags: Partial<Record<SettingName, string>> = {};
@@ -104,7 +112,9 @@ export async function runCli({
     }
     const code = error instanceof ConfigError ? error.code : ((error as { code?: unknown })?.code ?? 'error');
     if (json) {
-      process.stdout.write(`${JSON.stringify({ error: { code, message: describeError(error) } }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ error: { code, message: describeError(error) } }, null, 2)}\n`,
+      );
     }
     process.stderr.write(`hale ${command.name}: ${describeError(error)}\n`);
     if (env.HALE_LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);

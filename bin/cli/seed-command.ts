@@ -23,10 +23,14 @@ export const seedCommand: Command = {
   async run(context) {
     const { values, config, output } = context;
     const seed = values.seed === undefined ? 1 : Number(values.seed);
-    if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer`, usage);
+    if (!Number.isSafeInteger(seed) || seed < 0)
+      throw new UsageError(`--seed must be a non-negative integer`, usage);
     const referenceDate = String(values['reference-date'] ?? new Date().toISOString().slice(0, 10));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) || Number.isNaN(Date.parse(referenceDate))) {
-      throw new UsageError(`--reference-date must be a date as YYYY-MM-DD, got ${JSON.stringify(referenceDate)}`, usage);
+      throw new UsageError(
+        `--reference-date must be a date as YYYY-MM-DD, got ${JSON.stringify(referenceDate)}`,
+        usage,
+      );
     }
     const databases = await openRuntime(context);
     const report = await seedDemoWarehouse({
@@ -35,11 +39,14 @@ export const seedCommand: Command = {
       seed,
       referenceDate,
       force: values.force === true,
-      onProgress: (event) => output.progress(`  ${event.table.padEnd(28)} ${event.rows.toLocaleString('en')} rows`),
+      onProgress: (event) =>
+        output.progress(`  ${event.table.padEnd(28)} ${event.rows.toLocaleString('en')} rows`),
     });
     const lines = [
       `Seeded the demo warehouse at scale ${report.scale} (seed ${report.seed}, reference date ${report.referenceDate}) in ${(report.durationMs / 1000).toFixed(1)} s`,
-      ...Object.entries(report.tables).map(([table, rows]) => `  ${table.padEnd(34)} ${rows.toLocaleString('en').padStart(10)}`),
+      ...Object.entries(report.tables).map(
+        ([table, rows]) => `  ${table.padEnd(34)} ${rows.toLocaleString('en').padStart(10)}`,
+      ),
     ];
     return { json: report, text: lines.join('\n') };
   },

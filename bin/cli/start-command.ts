@@ -39,7 +39,11 @@ export const startCommand: Command = {
             ? { name: 'database', ready: true, detail: databases.application.location }
             : { name: 'database', ready: false, detail: 'busy: a long operation holds the database' };
         } catch (error) {
-          database = { name: 'database', ready: false, detail: error instanceof Error ? error.message : String(error) };
+          database = {
+            name: 'database',
+            ready: false,
+            detail: error instanceof Error ? error.message : String(error),
+          };
         }
         return [database, warehouse];
       },
@@ -61,9 +65,17 @@ export const startCommand: Command = {
     const state = await readWarehouseState(databases.application);
     if (state.length > 0 || warehouseIsSeparate) {
       const detail = state.map((part) => `${part.part}: ${part.source}`).join('; ');
-      warehouse = { name: 'warehouse', ready: true, detail: detail || `external warehouse ${databases.warehouse.location}` };
+      warehouse = {
+        name: 'warehouse',
+        ready: true,
+        detail: detail || `external warehouse ${databases.warehouse.location}`,
+      };
     } else {
-      warehouse = { name: 'warehouse', ready: false, detail: `seeding the demo warehouse at scale ${config.seedScale}` };
+      warehouse = {
+        name: 'warehouse',
+        ready: false,
+        detail: `seeding the demo warehouse at scale ${config.seedScale}`,
+      };
       output.log('info', `first start: seeding the demo warehouse at scale ${config.seedScale}`);
       const report = await seedDemoWarehouse({
         warehouse: databases.warehouse,

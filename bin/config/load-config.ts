@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type SettingName, settings } from './settings.js';
 
 /** The validated, frozen configuration every command receives. */

@@ -10,7 +10,8 @@ export const settings = {
     flag: '--data-dir',
     env: 'HALE_DATA_DIR',
     default: '.hale',
-    description: 'Directory of the embedded database (PGlite with pgvector), used when DATABASE_URL is unset.',
+    description:
+      'Directory of the embedded database (PGlite with pgvector), used when DATABASE_URL is unset.',
     schema: z.string().min(1),
   },
   databaseUrl: {
@@ -19,14 +20,19 @@ export const settings = {
     default: undefined,
     description:
       'PostgreSQL URL for application state (and the warehouse unless WAREHOUSE_URL is set). Unset: embedded PGlite.',
-    schema: z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' }).optional(),
+    schema: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
+      .optional(),
   },
   warehouseUrl: {
     flag: '--warehouse-url',
     env: 'WAREHOUSE_URL',
     default: undefined,
-    description: 'PostgreSQL-wire URL of the warehouse (cdm, vocab, scheduling). Unset: the application database.',
-    schema: z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' }).optional(),
+    description:
+      'PostgreSQL-wire URL of the warehouse (cdm, vocab, scheduling). Unset: the application database.',
+    schema: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
+      .optional(),
   },
   host: {
     flag: '--host',

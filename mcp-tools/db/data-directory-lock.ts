@@ -49,7 +49,11 @@ export function lockDataDirectory(directory: string): DataDirectoryLock {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const descriptor = openSync(path, 'wx');
-      const holder: LockHolder = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
+      const holder: LockHolder = {
+        pid: process.pid,
+        hostname: hostname(),
+        startedAt: new Date().toISOString(),
+      };
       writeSync(descriptor, JSON.stringify(holder));
       closeSync(descriptor);
       return {

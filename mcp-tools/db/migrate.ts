@@ -39,7 +39,10 @@ async function tryCreateExtension(transaction: Transaction, extension: DatabaseE
  * two processes starting together on one server apply each migration exactly once; a failure rolls
  * the whole run back. Migrations whose extensions are missing stay pending instead of failing.
  */
-export async function migrate(database: Database, migrations: readonly Migration[]): Promise<MigrationReport> {
+export async function migrate(
+  database: Database,
+  migrations: readonly Migration[],
+): Promise<MigrationReport> {
   return database.transaction(async (transaction) => {
     await transaction.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
     await transaction.exec(`
@@ -80,15 +83,18 @@ export async function migrate(database: Database, migrations: readonly Migration
         await transaction.exec(migration.sql);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new DatabaseError('migration_failed', `migration ${migration.version} (${migration.name}) failed: ${reason}`, {
-          cause: error,
-        });
+        throw new DatabaseError(
+          'migration_failed',
+          `migration ${migration.version} (${migration.name}) failed: ${reason}`,
+          {
+            cause: error,
+          },
+        );
       }
-      await transaction.query('INSERT INTO hale.schema_migration (version, name, checksum) VALUES ($1, $2, $3)', [
-        migration.version,
-        migration.name,
-        checksum(migration.sql),
-      ]);
+      await transaction.query(
+        'INSERT INTO hale.schema_migration (version, name, checksum) VALUES ($1, $2, $3)',
+        [migration.version, migration.name, checksum(migration.sql)],
+      );
       report.applied.push(migration.version);
     }
     return report;

@@ -1,5 +1,5 @@
 import type { Database } from './database.js';
-import { migrate, type MigrationReport } from './migrate.js';
+import { type MigrationReport, migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { openEmbeddedDatabase } from './open-embedded-database.js';
 import { openPostgresDatabase } from './postgres-database.js';

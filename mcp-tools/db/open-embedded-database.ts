@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockDataDirectory } from './data-directory-lock.js';
 import type { Database } from './database.js';
 import { DatabaseError } from './database-error.js';
-import { lockDataDirectory } from './data-directory-lock.js';
 import { openPGliteDatabase } from './pglite-database.js';
 
 const markerFileName = 'hale-data-directory.json';
@@ -23,9 +23,13 @@ function checkDataDirectory(directory: string): 'new' | 'existing' {
   try {
     format = (JSON.parse(readFileSync(markerPath, 'utf8')) as { format?: unknown }).format;
   } catch (error) {
-    throw new DatabaseError('data_directory_corrupt', `${markerPath} is not valid JSON; nothing was changed`, {
-      cause: error,
-    });
+    throw new DatabaseError(
+      'data_directory_corrupt',
+      `${markerPath} is not valid JSON; nothing was changed`,
+      {
+        cause: error,
+      },
+    );
   }
   if (format !== markerFormat) {
     throw new DatabaseError(
@@ -52,7 +56,10 @@ export async function openEmbeddedDatabase({ directory }: { directory: string })
   const lock = lockDataDirectory(directory);
   try {
     if (state === 'new') {
-      writeFileSync(join(directory, markerFileName), `${JSON.stringify({ format: markerFormat }, null, 2)}\n`);
+      writeFileSync(
+        join(directory, markerFileName),
+        `${JSON.stringify({ format: markerFormat }, null, 2)}\n`,
+      );
     }
     let database: Database;
     try {

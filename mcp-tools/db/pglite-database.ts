@@ -2,7 +2,7 @@ import { PGlite, type Transaction as PGliteTransaction } from '@electric-sql/pgl
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { copyStatement } from './copy-statement.js';
-import type { CopyFromSource, Database, QueryResult, Queryable, Row } from './database.js';
+import type { CopyFromSource, Database, Queryable, QueryResult, Row } from './database.js';
 import { valueParsers } from './value-parsers.js';
 
 /**

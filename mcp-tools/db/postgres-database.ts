@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { copyStatement } from './copy-statement.js';
-import type { CopyFromSource, Database, QueryResult, Queryable, Row } from './database.js';
+import type { CopyFromSource, Database, Queryable, QueryResult, Row } from './database.js';
 import { DatabaseError } from './database-error.js';
 import { valueParsers } from './value-parsers.js';
 
@@ -29,6 +29,8 @@ async function copyInto(client: Client, source: CopyFromSource): Promise<number>
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
+  // Observed below; this keeps an early failure from surfacing as an unhandled rejection.
+  finished.catch(() => {});
   try {
     for await (const chunk of source.chunks) {
       if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), finished]);

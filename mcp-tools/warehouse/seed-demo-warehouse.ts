@@ -3,8 +3,8 @@ import type { Database } from '../db/index.js';
 import { generateDemoWarehouse } from './demo-data/generate-demo-warehouse.js';
 import { loadVocabularyFolder } from './omop-loader/index.js';
 import { createSchemaIndexes, recreateSchema } from './schema/recreate-schema.js';
-import { recordWarehouseState } from './warehouse-state.js';
 import { WarehouseError } from './warehouse-error.js';
+import { hasWarehouseState, recordWarehouseState } from './warehouse-state.js';
 
 /** The bundled, curated vocabulary subset in Athena format. */
 export const bundledVocabularyPath = fileURLToPath(new URL('./vocabulary/data/', import.meta.url));
@@ -20,10 +20,7 @@ export interface SeedReport {
 }
 
 async function existingWarehouse(warehouse: Database): Promise<string | undefined> {
-  const state = await warehouse.query<{ present: boolean }>(
-    `SELECT to_regclass('hale.warehouse_state') IS NOT NULL AS present`,
-  );
-  if (state.rows[0]?.present) {
+  if (await hasWarehouseState(warehouse)) {
     const parts = await warehouse.query<{ part: string; source: string }>(
       'SELECT part, source FROM hale.warehouse_state ORDER BY part',
     );
@@ -32,7 +29,9 @@ async function existingWarehouse(warehouse: Database): Promise<string | undefine
   const schemas = await warehouse.query<{ nspname: string }>(
     `SELECT nspname FROM pg_namespace WHERE nspname IN ('cdm', 'vocab', 'scheduling') ORDER BY 1`,
   );
-  return schemas.rowCount > 0 ? `schemas ${schemas.rows.map((row) => row.nspname).join(', ')} exist` : undefined;
+  return schemas.rowCount > 0
+    ? `schemas ${schemas.rows.map((row) => row.nspname).join(', ')} exist`
+    : undefined;
 }
 
 /**
@@ -68,20 +67,25 @@ export async function seedDemoWarehouse({
   const tables: Record<string, number> = {};
   await warehouse.transaction(async (transaction) => {
     for (const schema of ['cdm', 'scheduling'] as const) await recreateSchema(transaction, schema);
-    const vocabulary = await loadVocabularyFolder({ transaction, path: bundledVocabularyPath, onDuplicateKey: 'fail' });
+    const vocabulary = await loadVocabularyFolder({
+      transaction,
+      path: bundledVocabularyPath,
+      onDuplicateKey: 'fail',
+    });
     for (const [table, rows] of Object.entries(vocabulary.tables)) {
       tables[`vocab.${table}`] = rows;
       onProgress?.({ table: `vocab.${table}`, rows });
     }
     for (const table of generated.tables) {
-      tables[table.table] = await transaction.copyFrom({ table: table.table, columns: table.columns, chunks: table.chunks });
+      tables[table.table] = await transaction.copyFrom({
+        table: table.table,
+        columns: table.columns,
+        chunks: table.chunks,
+      });
       onProgress?.({ table: table.table, rows: tables[table.table] ?? 0 });
     }
     for (const schema of ['cdm', 'scheduling'] as const) await createSchemaIndexes(transaction, schema);
-    const present = await transaction.query<{ present: boolean }>(
-      `SELECT to_regclass('hale.warehouse_state') IS NOT NULL AS present`,
-    );
-    if (present.rows[0]?.present) {
+    if (await hasWarehouseState(transaction)) {
       const details = { scale, seed, referenceDate };
       await recordWarehouseState(transaction, { part: 'scheduling', source: 'demo', details });
       await recordWarehouseState(transaction, { part: 'clinical', source: 'demo', details });

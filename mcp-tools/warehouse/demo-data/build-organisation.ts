@@ -1,4 +1,10 @@
-import { genderConcepts, type Specialty, type SpecialtyKey, specialties, visitConcepts } from '../clinical-catalog.js';
+import {
+  genderConcepts,
+  type Specialty,
+  type SpecialtyKey,
+  specialties,
+  visitConcepts,
+} from '../clinical-catalog.js';
 import type { CsvTableBuffer } from './csv-table-buffer.js';
 import type { DemoTableName } from './demo-tables.js';
 import { type City, cities } from './french-geography.js';
@@ -87,7 +93,8 @@ export function buildOrganisation({
 
   const totalPractices = practiceCount(scale);
   const practiceCities: City[] = [...cities];
-  while (practiceCities.length < totalPractices) practiceCities.push(random.weighted(cities, (city) => city.population));
+  while (practiceCities.length < totalPractices)
+    practiceCities.push(random.weighted(cities, (city) => city.population));
   practiceCities.sort((left, right) => cities.indexOf(left) - cities.indexOf(right));
 
   const practices: Practice[] = [];
@@ -99,7 +106,12 @@ export function buildOrganisation({
 
   for (const city of practiceCities) {
     const practiceId = practices.length + 1;
-    const practice: Practice = { practiceId, careSiteId: careSiteIdOffset + practiceId, city, practitioners: [] };
+    const practice: Practice = {
+      practiceId,
+      careSiteId: careSiteIdOffset + practiceId,
+      city,
+      practitioners: [],
+    };
     practices.push(practice);
     let name = `${random.pick(practiceKinds)} ${random.pick(city.neighbourhoods)}`;
     while (usedNames.has(name)) name = `${random.pick(practiceKinds)} ${random.pick(city.neighbourhoods)}`;
@@ -125,7 +137,8 @@ export function buildOrganisation({
     const generalPractitioners = random.integer(2, 4);
     const specialistCount = random.integer(1, 5);
     const practiceSpecialties: Specialty[] = [];
-    for (let index = 0; index < generalPractitioners; index++) practiceSpecialties.push(specialtyByKey('generalPractice'));
+    for (let index = 0; index < generalPractitioners; index++)
+      practiceSpecialties.push(specialtyByKey('generalPractice'));
     for (let index = 0; index < specialistCount; index++) {
       practiceSpecialties.push(random.weighted(specialists, (specialty) => specialty.share));
     }
@@ -135,7 +148,8 @@ export function buildOrganisation({
       const given = random.pick(female ? givenNames.female : givenNames.male);
       const family = random.pick(familyNames);
       let rppsNumber = `10${String(random.integer(0, 999_999_999)).padStart(9, '0')}`;
-      while (usedRppsNumbers.has(rppsNumber)) rppsNumber = `10${String(random.integer(0, 999_999_999)).padStart(9, '0')}`;
+      while (usedRppsNumbers.has(rppsNumber))
+        rppsNumber = `10${String(random.integer(0, 999_999_999)).padStart(9, '0')}`;
       usedRppsNumbers.add(rppsNumber);
       const practitioner: Practitioner = {
         practitionerId,

@@ -1,8 +1,8 @@
-import { conditions, type ConditionEntry, ehrTypeConceptId, genderConcepts } from '../clinical-catalog.js';
+import { type ConditionEntry, conditions, ehrTypeConceptId, genderConcepts } from '../clinical-catalog.js';
+import type { Organisation, Practice } from './build-organisation.js';
 import { dayMs, formatDate, formatTimestamp, parseDate } from './calendar.js';
 import type { CsvTableBuffer } from './csv-table-buffer.js';
 import type { DemoTableName } from './demo-tables.js';
-import type { Organisation, Practice } from './build-organisation.js';
 import { type City, cities } from './french-geography.js';
 import { familyNames, givenNames } from './french-names.js';
 import type { Random } from './random.js';
@@ -103,10 +103,14 @@ export function buildPatients({
       if (femaleOnly(condition) && !female) return false;
       return random.chance(Math.min(0.7, condition.annualPrevalence * prevalenceAgeFactor(condition, age)));
     });
-    const ageUtilisation = age < 3 ? 2.2 : age < 16 ? 0.9 : age < 45 ? 0.75 : age < 65 ? 1.0 : age < 80 ? 1.5 : 1.9;
-    const yearlyAppointments = 5.6 * ageUtilisation * (1 + 0.35 * chronicConditions.length) * random.gamma(1.4);
+    const ageUtilisation =
+      age < 3 ? 2.2 : age < 16 ? 0.9 : age < 45 ? 0.75 : age < 65 ? 1.0 : age < 80 ? 1.5 : 1.9;
+    const yearlyAppointments =
+      5.6 * ageUtilisation * (1 + 0.35 * chronicConditions.length) * random.gamma(1.4);
     const deathChance = age >= 75 ? 0.012 * (age - 70) ** 0.9 : 0.0005;
-    const death = random.chance(deathChance) ? windowStart + random.next() * (reference - windowStart) : undefined;
+    const death = random.chance(deathChance)
+      ? windowStart + random.next() * (reference - windowStart)
+      : undefined;
 
     const given = random.pick(female ? givenNames.female : givenNames.male);
     const family = random.pick(familyNames);

@@ -60,10 +60,14 @@ export async function generateDemoWarehouse({
     if (patient.patientId % yieldEveryPatients === 0) await yieldToEventLoop();
   }
   // Ids follow booking order, as a booking system's sequence would.
-  const allAppointments = plans.flat().sort(
-    (left, right) =>
-      left.bookedAt - right.bookedAt || left.patient.patientId - right.patient.patientId || left.startAt - right.startAt,
-  );
+  const allAppointments = plans
+    .flat()
+    .sort(
+      (left, right) =>
+        left.bookedAt - right.bookedAt ||
+        left.patient.patientId - right.patient.patientId ||
+        left.startAt - right.startAt,
+    );
   allAppointments.forEach((appointment, index) => {
     appointment.appointmentId = index + 1;
   });
@@ -131,7 +135,10 @@ export async function generateDemoWarehouse({
   return { tables: order.map((name) => tables[name].finish()) };
 }
 
-function writeAppointment(tables: Record<DemoTableName, CsvTableBuffer>, appointment: AppointmentDraft): void {
+function writeAppointment(
+  tables: Record<DemoTableName, CsvTableBuffer>,
+  appointment: AppointmentDraft,
+): void {
   tables['scheduling.appointment'].addRecord({
     appointment_id: appointment.appointmentId,
     patient_id: appointment.patient.patientId,
@@ -152,7 +159,8 @@ function writeVisit(tables: Record<DemoTableName, CsvTableBuffer>, appointment: 
   tables['cdm.visit_occurrence'].addRecord({
     visit_occurrence_id: appointment.visitOccurrenceId,
     person_id: appointment.patient.personId,
-    visit_concept_id: appointment.visitType === 'teleconsultation' ? visitConcepts.telehealth : visitConcepts.outpatient,
+    visit_concept_id:
+      appointment.visitType === 'teleconsultation' ? visitConcepts.telehealth : visitConcepts.outpatient,
     visit_start_date: formatDate(appointment.startAt),
     visit_start_datetime: formatTimestamp(appointment.startAt),
     visit_end_date: formatDate(end),

@@ -56,8 +56,11 @@ function choosePractitioner(
   patient: Patient,
   specialty: SpecialtyKey,
 ): Practitioner | undefined {
-  const atHome = patient.homePractice.practitioners.filter((practitioner) => practitioner.specialty.key === specialty);
-  if (atHome.length > 0 && random.chance(specialty === 'generalPractice' ? 0.9 : 0.6)) return random.pick(atHome);
+  const atHome = patient.homePractice.practitioners.filter(
+    (practitioner) => practitioner.specialty.key === specialty,
+  );
+  if (atHome.length > 0 && random.chance(specialty === 'generalPractice' ? 0.9 : 0.6))
+    return random.pick(atHome);
   const all = organisation.practitionersBySpecialty.get(specialty) ?? [];
   const sameCity = all.filter((practitioner) => practitioner.practice.city === patient.city);
   if (sameCity.length > 0) return random.pick(sameCity);
@@ -121,10 +124,20 @@ export function planAppointments({
     const onlineShare = Math.min(0.8, Math.max(0.2, 0.75 - 0.007 * (age - 20)));
     // A walk-in is booked on the spot, so none exists yet after the data's "now".
     const walkInShare =
-      day >= reference ? 0 : specialty.key === 'generalPractice' ? 0.12 : specialty.key === 'pediatrics' ? 0.05 : 0;
+      day >= reference
+        ? 0
+        : specialty.key === 'generalPractice'
+          ? 0.12
+          : specialty.key === 'pediatrics'
+            ? 0.05
+            : 0;
     const channelDraw = random.next();
     const channel: Channel =
-      channelDraw < walkInShare ? 'walk_in' : channelDraw < walkInShare + (1 - walkInShare) * onlineShare ? 'online' : 'phone';
+      channelDraw < walkInShare
+        ? 'walk_in'
+        : channelDraw < walkInShare + (1 - walkInShare) * onlineShare
+          ? 'online'
+          : 'phone';
 
     const teleconsultationChance =
       channel === 'walk_in'
@@ -149,7 +162,10 @@ export function planAppointments({
     const cancellationChance =
       channel === 'walk_in'
         ? 0
-        : 0.05 + 0.14 * (1 - Math.exp(-leadDays / 25)) + (channel === 'online' ? 0.03 : 0) + (visitType === 'teleconsultation' ? 0.01 : 0);
+        : 0.05 +
+          0.14 * (1 - Math.exp(-leadDays / 25)) +
+          (channel === 'online' ? 0.03 : 0) +
+          (visitType === 'teleconsultation' ? 0.01 : 0);
     const noShowChance =
       channel === 'walk_in'
         ? 0.004

@@ -82,10 +82,12 @@ export function recordClinicalEvents({
       const first = !diagnosed.has(condition.conceptId) && condition.specialties.includes(specialty);
       if (first || random.chance(specialty === 'generalPractice' ? 0.35 : 0.7)) recorded.push(condition);
     }
-    const acuteSpecialty = specialty === 'generalPractice' || specialty === 'pediatrics' || specialty === 'otorhinolaryngology';
+    const acuteSpecialty =
+      specialty === 'generalPractice' || specialty === 'pediatrics' || specialty === 'otorhinolaryngology';
     if (acuteSpecialty && random.chance(Math.min(0.8, 0.28 * respiratorySeason(day)))) {
       const candidates = acuteCatalog.filter((condition) => condition.specialties.includes(specialty));
-      if (candidates.length > 0) recorded.push(random.weighted(candidates, (condition) => condition.annualPrevalence));
+      if (candidates.length > 0)
+        recorded.push(random.weighted(candidates, (condition) => condition.annualPrevalence));
     }
 
     for (const condition of recorded) {
@@ -149,14 +151,20 @@ export function recordClinicalEvents({
         if (!random.chance(targeted ? 0.5 : 0.7)) continue;
         const shifted = targeted ? measurement.standardDeviation * 0.5 : 0;
         const value = round(
-          Math.min(measurement.maximum, Math.max(measurement.minimum, random.normal(measurement.mean + shifted, measurement.standardDeviation))),
+          Math.min(
+            measurement.maximum,
+            Math.max(
+              measurement.minimum,
+              random.normal(measurement.mean + shifted, measurement.standardDeviation),
+            ),
+          ),
           measurement.decimals,
         );
         ids.measurement++;
         tables['cdm.measurement'].addRecord({
           person_id: personId,
-        provider_id: providerId,
-        visit_occurrence_id: visitOccurrenceId,
+          provider_id: providerId,
+          visit_occurrence_id: visitOccurrenceId,
           measurement_id: ids.measurement,
           measurement_concept_id: measurement.conceptId,
           measurement_date: date,

@@ -23,7 +23,7 @@ export interface HeaderMapping {
   cdmVersion: '5.3' | '5.4' | undefined;
 }
 
-// The generated 5.4 definitions keep the spec's quoting of reserved words (`"offset"`).
+// Some exports quote reserved words in headers (`"offset"`).
 function matchName(name: string): string {
   return name
     .replace(/^"(.*)"$/, '$1')

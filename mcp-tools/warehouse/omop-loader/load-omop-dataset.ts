@@ -5,7 +5,7 @@ import { loadDatasetPlan } from './load-dataset-plan.js';
 import type { DuplicateKeyPolicy, LoadProgress, LoadReport } from './load-report.js';
 import { OmopLoadError } from './omop-load-error.js';
 import { planDatasetLoad } from './plan-dataset-load.js';
-import { recordWarehouseState } from './record-warehouse-state.js';
+import { recordLoadInWarehouseState } from './record-load-in-warehouse-state.js';
 
 /**
  * Loads an OMOP CDM dataset (a folder or `.zip` of CDM 5.3/5.4 CSVs and/or Athena vocabulary
@@ -37,7 +37,7 @@ export async function loadOmopDataset({
     }
     return await database.transaction(async (transaction) => {
       const report = await loadDatasetPlan({ transaction, source, plan, onDuplicateKey, onProgress });
-      await recordWarehouseState({ transaction, report, source: `omop:${basename(path)}` });
+      await recordLoadInWarehouseState({ transaction, report, source: `omop:${basename(path)}` });
       return report;
     });
   } finally {

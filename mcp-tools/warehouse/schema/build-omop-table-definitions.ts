@@ -33,6 +33,11 @@ function columnType(datatype: string): string {
   throw new Error(`unknown CDM datatype ${datatype}`);
 }
 
+// The specification quotes reserved words (`"offset"`); the column's name is the bare word.
+function fieldName(name: string): string {
+  return name.replace(/^"(.*)"$/, '$1');
+}
+
 const source = process.argv[2] ?? '../shared/datasets/omop-cdm54-field-level.csv';
 const rows = parse(readFileSync(source), { columns: true }) as Record<string, string>[];
 const tables = new Map<string, { columns: string[]; primaryKey: string[] }>();
@@ -41,7 +46,7 @@ for (const row of rows) {
   const entry = tables.get(table) ?? { columns: [], primaryKey: [] };
   const required = row.isRequired?.toLowerCase() === 'yes';
   entry.columns.push(
-    `{ name: '${row.cdmFieldName}', type: '${columnType(row.cdmDatatype as string)}', required: ${required} }`,
+    `{ name: '${fieldName(row.cdmFieldName as string)}', type: '${columnType(row.cdmDatatype as string)}', required: ${required} }`,
   );
   if (row.isPrimaryKey?.toLowerCase() === 'yes') entry.primaryKey.push(row.cdmFieldName as string);
   tables.set(table, entry);
@@ -49,7 +54,10 @@ for (const row of rows) {
 
 const definitions = [...tables].map(([name, { columns, primaryKey }]) => {
   const schema = vocabularyTables.has(name) ? 'vocab' : 'cdm';
-  const key = primaryKey.length > 0 ? `\n    primaryKey: [${primaryKey.map((column) => `'${column}'`).join(', ')}],` : '';
+  const key =
+    primaryKey.length > 0
+      ? `\n    primaryKey: [${primaryKey.map((column) => `'${column}'`).join(', ')}],`
+      : '';
   return `  {\n    schema: '${schema}',\n    name: '${name}',${key}\n    columns: [\n      ${columns.join(',\n      ')},\n    ],\n  }`;
 });
 

@@ -295,7 +295,7 @@ export const omopTables: readonly TableDefinition[] = [
       { name: 'note_id', type: 'integer', required: true },
       { name: 'section_concept_id', type: 'integer', required: false },
       { name: 'snippet', type: 'varchar(250)', required: false },
-      { name: '"offset"', type: 'varchar(50)', required: false },
+      { name: 'offset', type: 'varchar(50)', required: false },
       { name: 'lexical_variant', type: 'varchar(250)', required: true },
       { name: 'note_nlp_concept_id', type: 'integer', required: false },
       { name: 'note_nlp_source_concept_id', type: 'integer', required: false },

@@ -1,5 +1,12 @@
 /** The column types the warehouse uses, as PostgreSQL spells them. */
-export type ColumnType = 'integer' | 'bigint' | 'numeric' | 'date' | 'timestamp' | 'text' | `varchar(${number})`;
+export type ColumnType =
+  | 'integer'
+  | 'bigint'
+  | 'numeric'
+  | 'date'
+  | 'timestamp'
+  | 'text'
+  | `varchar(${number})`;
 
 /** One column of a warehouse table. */
 export interface ColumnDefinition {
