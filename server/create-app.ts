@@ -7,13 +7,15 @@ import type { ReadinessProbe } from './readiness.js';
 export interface AppDependencies {
   version: string;
   readiness: ReadinessProbe;
+  /** Directory of the built client, served at `/`; omitted in API-only tests. */
+  clientDirectory?: string;
   log: (level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) => void;
 }
 
 /**
  * Builds the Express app. It never listens: `hale start` does, and tests drive it directly.
  */
-export function createApp({ version, readiness, log }: AppDependencies): Express {
+export function createApp({ version, readiness, log, clientDirectory }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -32,6 +34,8 @@ export function createApp({ version, readiness, log }: AppDependencies): Express
     const ready = checks.every((check) => check.ready);
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', version, checks });
   });
+
+  if (clientDirectory) app.use(express.static(clientDirectory, { index: 'index.html', maxAge: '5m' }));
 
   app.use((request, response) => {
     sendProblem(response, {

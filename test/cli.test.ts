@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageVersion } from '../bin/package-version.js';
@@ -6,6 +6,9 @@ import { runHale } from './support/run-hale.js';
 import { createTemporaryDirectory } from './support/test-databases.js';
 
 const scratch = createTemporaryDirectory('hale-cli-');
+const gibleed = new URL('../../shared/datasets/eunomia-gibleed-cdm53/', import.meta.url).pathname;
+if (!existsSync(gibleed))
+  console.warn(`[hale tests] ${gibleed} is absent: skipping the CLI dataset load test`);
 afterAll(() => scratch.remove());
 
 describe('hale CLI', () => {
@@ -84,4 +87,27 @@ describe('hale CLI', () => {
     expect(run.stderr).not.toContain('secret');
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'database_unreachable' } });
   });
+
+  it.skipIf(!existsSync(gibleed))(
+    'loads an OMOP dataset with cdm load and prints the row counts as JSON',
+    async () => {
+      const dataDirectory = join(scratch.path, 'loaded');
+      const run = await runHale(['cdm', 'load', gibleed, '--json', '--data-dir', dataDirectory]);
+      expect(run.exitCode, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.tables).toMatchObject({ person: 2694, concept_ancestor: 65_690, concept_synonym: 1064 });
+      expect(report.cdmVersion).toBe('5.3');
+
+      const bad = join(scratch.path, 'bad-dataset');
+      mkdirSync(bad);
+      writeFileSync(
+        join(bad, 'PERSON.csv'),
+        'person_id,gender_concept_id,year_of_birth,race_concept_id,ethnicity_concept_id\n1,8507,1980,0,0\nabc,8532,1990,0,0\n',
+      );
+      const failed = await runHale(['cdm', 'load', bad, '--data-dir', dataDirectory]);
+      expect(failed.exitCode).toBe(1);
+      expect(failed.stderr.trim()).toMatch(/^hale cdm: .*PERSON\.csv:3: column person_id: /);
+    },
+    120_000,
+  );
 });

@@ -48,6 +48,9 @@ describe('hale start', () => {
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);
       expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+      const home = await fetch(url);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('<title>Hale</title>');
       const missing = await fetch(`${url}/no-such-page`);
       expect(missing.status).toBe(404);
       expect(missing.headers.get('content-type')).toContain('application/problem+json');

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { readWarehouseState, seedDemoWarehouse } from '../../mcp-tools/warehouse/index.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
@@ -26,6 +27,7 @@ export const startCommand: Command = {
     const app = createApp({
       version: packageVersion,
       log: output.log,
+      clientDirectory: fileURLToPath(new URL('../../client/', import.meta.url)),
       async readiness() {
         let database: ReadinessCheck;
         try {

@@ -1,0 +1,1 @@
+export { compareResultSets, type ExecutionAccuracyVerdict, type ResultSet } from './execution-accuracy.js';
