@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runHale, spawnHale } from './support/run-hale.js';
-import { createTemporaryDirectory } from './support/test-databases.js';
+import { createServerDatabase, createTemporaryDirectory, testDatabaseUrl } from './support/test-databases.js';
 
 const scratch = createTemporaryDirectory('hale-start-');
 afterAll(() => scratch.remove());
@@ -71,4 +72,58 @@ describe('hale start', () => {
     expect(again.exitCode).toBe(1);
     expect(again.stderr).toContain('the warehouse already holds data (clinical: demo, scheduling: demo');
   }, 150_000);
+
+  if (!testDatabaseUrl)
+    console.warn(
+      '[hale tests] TEST_DATABASE_URL is not set: skipping two servers starting on one PostgreSQL',
+    );
+
+  it.skipIf(!testDatabaseUrl)(
+    'lets two servers start at once on one PostgreSQL: migrations and seed happen once, retrieval waits for pgvector',
+    async () => {
+      const server = await createServerDatabase();
+      const ports = [33_000, 33_001].map((port) => port + Math.floor(Math.random() * 900) * 2);
+      const children = ports.map((port) =>
+        spawnHale(['start', '--port', String(port), '--scale', '0.05'], {
+          env: { DATABASE_URL: server.url },
+        }),
+      );
+      const stderr = ['', ''];
+      children.forEach((child, index) =>
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr[index] += chunk.toString();
+        }),
+      );
+      try {
+        for (const port of ports) await waitForReady(`http://127.0.0.1:${port}`, 120_000);
+        const client = new pg.Client({ connectionString: server.url });
+        await client.connect();
+        try {
+          const versions = await client.query(
+            'SELECT version, count(*)::int AS times FROM hale.schema_migration GROUP BY 1 ORDER BY 1',
+          );
+          const hasVector =
+            (await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'vector'`)).rowCount === 1;
+          expect(versions.rows).toEqual(
+            hasVector
+              ? [
+                  { version: 1, times: 1 },
+                  { version: 2, times: 1 },
+                ]
+              : [{ version: 1, times: 1 }],
+          );
+          if (!hasVector) expect(stderr.join('')).toContain('waits for CREATE EXTENSION vector');
+          const patients = await client.query('SELECT count(*)::int AS count FROM scheduling.patient');
+          expect(patients.rows).toEqual([{ count: 500 }]);
+        } finally {
+          await client.end();
+        }
+      } finally {
+        for (const child of children) child.kill('SIGTERM');
+        await Promise.all(children.map((child) => once(child, 'exit')));
+        await server.drop();
+      }
+    },
+    180_000,
+  );
 });

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { readWarehouseState, seedDemoWarehouse } from '../../mcp-tools/warehouse/index.js';
+import { readWarehouseState, seedDemoWarehouse, WarehouseError } from '../../mcp-tools/warehouse/index.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
 import { openRuntime } from '../open-runtime.js';
 import { packageVersion } from '../package-version.js';
@@ -79,16 +79,23 @@ export const startCommand: Command = {
         detail: `seeding the demo warehouse at scale ${config.seedScale}`,
       };
       output.log('info', `first start: seeding the demo warehouse at scale ${config.seedScale}`);
-      const report = await seedDemoWarehouse({
-        warehouse: databases.warehouse,
-        scale: config.seedScale,
-        seed: 1,
-        referenceDate: new Date().toISOString().slice(0, 10),
-        force: false,
-        onProgress: (event) => output.log('debug', 'seeded table', { ...event }),
-      });
-      warehouse = { name: 'warehouse', ready: true, detail: `demo: scale ${report.scale}` };
-      output.log('info', `demo warehouse ready in ${(report.durationMs / 1000).toFixed(1)} s`);
+      try {
+        const report = await seedDemoWarehouse({
+          warehouse: databases.warehouse,
+          scale: config.seedScale,
+          seed: 1,
+          referenceDate: new Date().toISOString().slice(0, 10),
+          force: false,
+          onProgress: (event) => output.log('debug', 'seeded table', { ...event }),
+        });
+        warehouse = { name: 'warehouse', ready: true, detail: `demo: scale ${report.scale}` };
+        output.log('info', `demo warehouse ready in ${(report.durationMs / 1000).toFixed(1)} s`);
+      } catch (error) {
+        // Another replica started at the same time and seeded first: its data is as good as ours.
+        if (!(error instanceof WarehouseError && error.code === 'warehouse_not_empty')) throw error;
+        warehouse = { name: 'warehouse', ready: true, detail: 'demo: seeded by another process' };
+        output.log('info', 'another process seeded the demo warehouse first');
+      }
     }
     output.log('info', `ready: http://${config.host}:${address.port}`);
     return undefined;

@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../db/index.js';
+import type { Database, Queryable } from '../db/index.js';
 import { generateDemoWarehouse } from './demo-data/generate-demo-warehouse.js';
 import { loadVocabularyFolder } from './omop-loader/index.js';
 import { createSchemaIndexes, recreateSchema } from './schema/recreate-schema.js';
 import { WarehouseError } from './warehouse-error.js';
 import { hasWarehouseState, recordWarehouseState } from './warehouse-state.js';
+
+/** Shared by every Hale process: two processes seeding one server take turns. */
+const seedLockKey = 7_341_120_902;
 
 /** The bundled, curated vocabulary subset in Athena format. */
 export const bundledVocabularyPath = fileURLToPath(new URL('./vocabulary/data/', import.meta.url));
@@ -19,7 +22,7 @@ export interface SeedReport {
   durationMs: number;
 }
 
-async function existingWarehouse(warehouse: Database): Promise<string | undefined> {
+async function existingWarehouse(warehouse: Queryable): Promise<string | undefined> {
   if (await hasWarehouseState(warehouse)) {
     const parts = await warehouse.query<{ part: string; source: string }>(
       'SELECT part, source FROM hale.warehouse_state ORDER BY part',
@@ -56,16 +59,22 @@ export async function seedDemoWarehouse({
   onProgress?: (event: { table: string; rows: number }) => void;
 }): Promise<SeedReport> {
   const started = performance.now();
-  const existing = await existingWarehouse(warehouse);
-  if (existing && !force) {
-    throw new WarehouseError(
-      'warehouse_not_empty',
-      `the warehouse already holds data (${existing}); run "hale seed --force" to replace it with demo data`,
-    );
-  }
+  const refuseExisting = async (database: Queryable) => {
+    const existing = force ? undefined : await existingWarehouse(database);
+    if (existing) {
+      throw new WarehouseError(
+        'warehouse_not_empty',
+        `the warehouse already holds data (${existing}); run "hale seed --force" to replace it with demo data`,
+      );
+    }
+  };
+  await refuseExisting(warehouse);
   const generated = await generateDemoWarehouse({ scale, seed, referenceDate });
   const tables: Record<string, number> = {};
   await warehouse.transaction(async (transaction) => {
+    // Checked again under the lock: another process may have seeded while this one generated.
+    await transaction.query('SELECT pg_advisory_xact_lock($1)', [seedLockKey]);
+    await refuseExisting(transaction);
     for (const schema of ['cdm', 'scheduling'] as const) await recreateSchema(transaction, schema);
     const vocabulary = await loadVocabularyFolder({
       transaction,
