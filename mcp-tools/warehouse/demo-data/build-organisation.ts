@@ -33,6 +33,8 @@ export interface Organisation {
   /** The location id of each (city, postal code). */
   locationIds: Map<string, number>;
   practitionersBySpecialty: Map<SpecialtyKey, Practitioner[]>;
+  /** Practitioners by `specialty|city|name` and `specialty|region|name`: routing looks them up per appointment. */
+  practitionersByPlace: Map<string, Practitioner[]>;
 }
 
 const practiceKinds = ['Cabinet médical', 'Centre médical', 'Maison de santé', 'Centre de santé'] as const;
@@ -182,5 +184,16 @@ export function buildOrganisation({
       });
     }
   }
-  return { practices, locationIds, practitionersBySpecialty };
+  const practitionersByPlace = new Map<string, Practitioner[]>();
+  for (const practice of practices) {
+    for (const practitioner of practice.practitioners) {
+      for (const key of [
+        `${practitioner.specialty.key}|city|${practice.city.name}`,
+        `${practitioner.specialty.key}|region|${practice.city.region}`,
+      ]) {
+        practitionersByPlace.set(key, [...(practitionersByPlace.get(key) ?? []), practitioner]);
+      }
+    }
+  }
+  return { practices, locationIds, practitionersBySpecialty, practitionersByPlace };
 }

@@ -61,11 +61,11 @@ function choosePractitioner(
   );
   if (atHome.length > 0 && random.chance(specialty === 'generalPractice' ? 0.9 : 0.6))
     return random.pick(atHome);
+  const sameCity = organisation.practitionersByPlace.get(`${specialty}|city|${patient.city.name}`);
+  if (sameCity) return random.pick(sameCity);
+  const sameRegion = organisation.practitionersByPlace.get(`${specialty}|region|${patient.city.region}`);
+  if (sameRegion) return random.pick(sameRegion);
   const all = organisation.practitionersBySpecialty.get(specialty) ?? [];
-  const sameCity = all.filter((practitioner) => practitioner.practice.city === patient.city);
-  if (sameCity.length > 0) return random.pick(sameCity);
-  const sameRegion = all.filter((practitioner) => practitioner.practice.city.region === patient.city.region);
-  if (sameRegion.length > 0) return random.pick(sameRegion);
   return all.length > 0 ? random.pick(all) : undefined;
 }
 
