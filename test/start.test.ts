@@ -89,11 +89,11 @@ describe('hale start', () => {
         }),
       );
       const stderr = ['', ''];
-      children.forEach((child, index) =>
+      for (const [index, child] of children.entries()) {
         child.stderr.on('data', (chunk: Buffer) => {
           stderr[index] += chunk.toString();
-        }),
-      );
+        });
+      }
       try {
         for (const port of ports) await waitForReady(`http://127.0.0.1:${port}`, 120_000);
         const client = new pg.Client({ connectionString: server.url });
