@@ -25,6 +25,7 @@ export const cdmCommand: Command = {
     const report = await loadOmopDataset({
       database: databases.warehouse,
       path,
+      signal: context.signal,
       onDuplicateKey: context.values.strict === true ? 'fail' : 'keep-rows',
       onProgress: (event) =>
         context.output.progress(`  ${event.table.padEnd(28)} ${event.rows.toLocaleString('en')} rows`),

@@ -18,6 +18,8 @@ export interface CommandContext {
   positionals: string[];
   json: boolean;
   output: CommandOutput;
+  /** Aborted by the first SIGINT/SIGTERM: long operations stop and roll back. */
+  signal: AbortSignal;
   /** Registers cleanup to run on SIGINT/SIGTERM and at exit (e.g. closing PGlite so nothing is lost). */
   onShutdown(cleanup: () => Promise<void>): void;
 }

@@ -6,6 +6,17 @@ import { createOutput } from './create-output.js';
 import { flagSettings, globalOptions } from './global-options.js';
 import { overview } from './help-command.js';
 
+/** The reason given to the abort signal when the user interrupts a command. */
+class InterruptedError extends Error {
+  readonly exitCode: number;
+
+  constructor(signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+    this.name = 'InterruptedError';
+    this.exitCode = signal === 'SIGINT' ? 130 : 143;
+  }
+}
+
 /** Errors that carry a stable code are the user's to act on; others are bugs and get a stack in debug. */
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.message;
@@ -38,21 +49,29 @@ export async function runCli({
   }
 
   const cleanups: (() => Promise<void>)[] = [];
-  let shuttingDown = false;
-  const shutdown = async () => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup().catch((error: unknown) =>
-        process.stderr.write(`hale: during shutdown: ${describeError(error)}\n`),
-      );
-    }
+  let shutdownDone: Promise<void> | undefined;
+  // Runs every cleanup once; a signal arriving mid-shutdown waits for the same run.
+  const shutdown = () => {
+    shutdownDone ??= (async () => {
+      for (const cleanup of cleanups.reverse()) {
+        await cleanup().catch((error: unknown) =>
+          process.stderr.write(`hale: during shutdown: ${describeError(error)}\n`),
+        );
+      }
+    })();
+    return shutdownDone;
   };
+  const interruption = new AbortController();
+  let running = true;
   const onSignal = (signal: NodeJS.Signals) => {
-    void shutdown().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    const exitCode = signal === 'SIGINT' ? 130 : 143;
+    if (interruption.signal.aborted) process.exit(exitCode); // a second Ctrl-C does not wait
+    interruption.abort(new InterruptedError(signal));
+    // A one-shot command stops at its next check and rolls back; a server shuts down now.
+    if (!running) void shutdown().then(() => process.exit(exitCode));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   let json = false;
   try {
@@ -98,14 +117,24 @@ export async function runCli({
       positionals: parsed.positionals,
       json,
       output,
+      signal: interruption.signal,
       onShutdown: (cleanup) => cleanups.push(cleanup),
     });
+    // Finished before noticing an interruption: the work is done and committed, so report it.
+    running = false;
     if (result === undefined) return -1; // still running (server); signals end it
     await shutdown();
     process.stdout.write(`${json ? JSON.stringify(result.json, null, 2) : result.text}\n`);
     return 0;
   } catch (error) {
+    running = false;
     await shutdown();
+    if (interruption.signal.aborted) {
+      process.stderr.write(`hale ${command.name}: interrupted; nothing was changed\n`);
+      return interruption.signal.reason instanceof InterruptedError
+        ? interruption.signal.reason.exitCode
+        : 130;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`hale ${command.name}: ${error.message}\n\nUsage: ${error.usage}\n`);
       return 2;

@@ -39,6 +39,7 @@ export const seedCommand: Command = {
       seed,
       referenceDate,
       force: values.force === true,
+      signal: context.signal,
       onProgress: (event) =>
         output.progress(`  ${event.table.padEnd(28)} ${event.rows.toLocaleString('en')} rows`),
     });

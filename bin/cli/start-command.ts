@@ -86,6 +86,7 @@ export const startCommand: Command = {
           seed: 1,
           referenceDate: new Date().toISOString().slice(0, 10),
           force: false,
+          signal: context.signal,
           onProgress: (event) => output.log('debug', 'seeded table', { ...event }),
         });
         warehouse = { name: 'warehouse', ready: true, detail: `demo: scale ${report.scale}` };

@@ -22,6 +22,14 @@ export interface SeedReport {
   durationMs: number;
 }
 
+/** Yields the chunks, stopping with the abort reason as soon as the signal fires (Ctrl-C). */
+function* stopWhenAborted(chunks: readonly string[], signal: AbortSignal | undefined): Generator<string> {
+  for (const chunk of chunks) {
+    signal?.throwIfAborted();
+    yield chunk;
+  }
+}
+
 async function existingWarehouse(warehouse: Queryable): Promise<string | undefined> {
   if (await hasWarehouseState(warehouse)) {
     const parts = await warehouse.query<{ part: string; source: string }>(
@@ -50,6 +58,7 @@ export async function seedDemoWarehouse({
   referenceDate,
   force,
   onProgress,
+  signal,
 }: {
   warehouse: Database;
   scale: number;
@@ -57,6 +66,8 @@ export async function seedDemoWarehouse({
   referenceDate: string;
   force: boolean;
   onProgress?: (event: { table: string; rows: number }) => void;
+  /** Aborting (Ctrl-C) stops between tables and rolls the seed back. */
+  signal?: AbortSignal;
 }): Promise<SeedReport> {
   const started = performance.now();
   const refuseExisting = async (database: Queryable) => {
@@ -69,7 +80,7 @@ export async function seedDemoWarehouse({
     }
   };
   await refuseExisting(warehouse);
-  const generated = await generateDemoWarehouse({ scale, seed, referenceDate });
+  const generated = await generateDemoWarehouse({ scale, seed, referenceDate, signal });
   const tables: Record<string, number> = {};
   await warehouse.transaction(async (transaction) => {
     // Checked again under the lock: another process may have seeded while this one generated.
@@ -80,16 +91,18 @@ export async function seedDemoWarehouse({
       transaction,
       path: bundledVocabularyPath,
       onDuplicateKey: 'fail',
+      signal,
     });
     for (const [table, rows] of Object.entries(vocabulary.tables)) {
       tables[`vocab.${table}`] = rows;
       onProgress?.({ table: `vocab.${table}`, rows });
     }
     for (const table of generated.tables) {
+      signal?.throwIfAborted();
       tables[table.table] = await transaction.copyFrom({
         table: table.table,
         columns: table.columns,
-        chunks: table.chunks,
+        chunks: stopWhenAborted(table.chunks, signal),
       });
       onProgress?.({ table: table.table, rows: tables[table.table] ?? 0 });
     }

@@ -14,8 +14,10 @@ export const patientsPerScale = 10_000;
 
 const yieldEveryPatients = 250;
 
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+function yieldToEventLoop(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) =>
+    setImmediate(() => (signal?.aborted ? reject(signal.reason) : resolve())),
+  );
 }
 
 /** The generated tables, ready to COPY, in load order (parents before children). */
@@ -33,10 +35,13 @@ export async function generateDemoWarehouse({
   scale,
   seed,
   referenceDate,
+  signal,
 }: {
   scale: number;
   seed: number;
   referenceDate: string;
+  /** Checked at every yield: aborting stops the generation. */
+  signal?: AbortSignal;
 }): Promise<DemoWarehouse> {
   const random = new Random(seed);
   const tables = createDemoTableBuffers();
@@ -57,7 +62,7 @@ export async function generateDemoWarehouse({
   const plans: AppointmentDraft[][] = [];
   for (const patient of patients) {
     plans.push(planAppointments({ random, patient, organisation, windowStart, windowEnd, reference }));
-    if (patient.patientId % yieldEveryPatients === 0) await yieldToEventLoop();
+    if (patient.patientId % yieldEveryPatients === 0) await yieldToEventLoop(signal);
   }
   // Ids follow booking order, as a booking system's sequence would.
   const allAppointments = plans
@@ -85,7 +90,7 @@ export async function generateDemoWarehouse({
   let conditionEraId = 0;
   let drugEraId = 0;
   for (const [index, patient] of patients.entries()) {
-    if (patient.patientId % yieldEveryPatients === 0) await yieldToEventLoop();
+    if (patient.patientId % yieldEveryPatients === 0) await yieldToEventLoop(signal);
     const patientCompleted = (plans[index] ?? []).filter((appointment) => appointment.status === 'completed');
     const spans = recordClinicalEvents({ random, patient, completed: patientCompleted, ids, tables });
     for (const era of deriveEras(spans.conditions)) {

@@ -16,12 +16,14 @@ export async function loadDatasetPlan({
   plan,
   onDuplicateKey,
   onProgress,
+  signal,
 }: {
   transaction: Transaction;
   source: DatasetSource;
   plan: DatasetLoadPlan;
   onDuplicateKey: DuplicateKeyPolicy;
   onProgress?: (progress: LoadProgress) => void;
+  signal?: AbortSignal;
 }): Promise<LoadReport> {
   for (const schema of plan.schemas) await recreateSchema(transaction, schema);
   const filesByPath = new Map(source.files.map((file) => [file.path, file]));
@@ -32,7 +34,7 @@ export async function loadDatasetPlan({
   for (const { path, table } of plan.files) {
     const file = filesByPath.get(path);
     if (file === undefined) throw new Error(`planned file ${path} is not in the dataset`);
-    const load = await loadTable({ transaction, file, table, onDuplicateKey, onProgress });
+    const load = await loadTable({ transaction, file, table, onDuplicateKey, onProgress, signal });
     if (load.droppedPrimaryKey !== undefined)
       droppedPrimaryKeys.push({ table: table.name, reason: load.droppedPrimaryKey });
     tables[table.name] = load.rows;

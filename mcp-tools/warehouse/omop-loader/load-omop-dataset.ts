@@ -20,11 +20,14 @@ export async function loadOmopDataset({
   path,
   onDuplicateKey = 'keep-rows',
   onProgress,
+  signal,
 }: {
   database: Database;
   path: string;
   onDuplicateKey?: DuplicateKeyPolicy;
   onProgress?: (progress: LoadProgress) => void;
+  /** Aborting (Ctrl-C) rolls the whole load back. */
+  signal?: AbortSignal;
 }): Promise<LoadReport> {
   const source = await openDatasetSource({ path });
   try {
@@ -36,7 +39,7 @@ export async function loadOmopDataset({
       );
     }
     return await database.transaction(async (transaction) => {
-      const report = await loadDatasetPlan({ transaction, source, plan, onDuplicateKey, onProgress });
+      const report = await loadDatasetPlan({ transaction, source, plan, onDuplicateKey, onProgress, signal });
       await recordLoadInWarehouseState({ transaction, report, source: `omop:${basename(path)}` });
       return report;
     });

@@ -24,11 +24,13 @@ export async function loadTableFile({
   file,
   table,
   onProgress,
+  signal,
 }: {
   transaction: Transaction;
   file: DatasetFile;
   table: TableDefinition;
   onProgress?: (progress: LoadProgress) => void;
+  signal?: AbortSignal;
 }): Promise<TableFileLoad> {
   const rows = readCsvRows({ stream: await file.open(), file: file.path });
   try {
@@ -49,6 +51,7 @@ export async function loadTableFile({
           mapping,
           file: file.path,
           onRows: (count) => onProgress?.({ table: table.name, rows: count }),
+          signal,
         });
       } catch (error) {
         failure = error;
@@ -63,7 +66,7 @@ export async function loadTableFile({
     onProgress?.({ table: table.name, rows: loaded });
     return { rows: loaded, ignoredColumns: mapping.ignoredColumns, cdmVersion: mapping.cdmVersion };
   } catch (error) {
-    if (error instanceof OmopLoadError) throw error;
+    if (error instanceof OmopLoadError || signal?.aborted) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new OmopLoadError('copy_failed', `${file.path}: the database rejected the rows: ${reason}`, {
       file: file.path,

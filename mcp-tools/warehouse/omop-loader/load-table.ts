@@ -29,19 +29,22 @@ export async function loadTable({
   table,
   onDuplicateKey,
   onProgress,
+  signal,
 }: {
   transaction: Transaction;
   file: DatasetFile;
   table: TableDefinition;
   onDuplicateKey: DuplicateKeyPolicy;
   onProgress?: (progress: LoadProgress) => void;
+  signal?: AbortSignal;
 }): Promise<TableFileLoad & { droppedPrimaryKey?: string }> {
+  signal?.throwIfAborted();
   if (onDuplicateKey === 'fail' || !table.primaryKey?.length) {
-    return loadTableFile({ transaction, file, table, onProgress });
+    return loadTableFile({ transaction, file, table, onProgress, signal });
   }
   await transaction.exec('SAVEPOINT omop_table_load');
   try {
-    const load = await loadTableFile({ transaction, file, table, onProgress });
+    const load = await loadTableFile({ transaction, file, table, onProgress, signal });
     await transaction.exec('RELEASE SAVEPOINT omop_table_load');
     return load;
   } catch (error) {
@@ -51,7 +54,7 @@ export async function loadTable({
     await transaction.exec(
       `ALTER TABLE ${quoteQualifiedName(`${table.schema}.${table.name}`)} DROP CONSTRAINT ${quoteQualifiedName(`${table.name}_pkey`)}`,
     );
-    const load = await loadTableFile({ transaction, file, table, onProgress });
+    const load = await loadTableFile({ transaction, file, table, onProgress, signal });
     return {
       ...load,
       droppedPrimaryKey: `${file.path}: ${violation} (perhaps among others); primary key dropped, all rows kept`,

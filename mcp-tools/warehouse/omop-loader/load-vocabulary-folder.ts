@@ -18,11 +18,14 @@ export async function loadVocabularyFolder({
   path,
   onDuplicateKey = 'keep-rows',
   onProgress,
+  signal,
 }: {
   transaction: Transaction;
   path: string;
   onDuplicateKey?: DuplicateKeyPolicy;
   onProgress?: (progress: LoadProgress) => void;
+  /** Aborting (Ctrl-C) rolls the whole load back. */
+  signal?: AbortSignal;
 }): Promise<LoadReport> {
   const source = await openDatasetSource({ path });
   try {
@@ -30,7 +33,7 @@ export async function loadVocabularyFolder({
     if (plan.files.length === 0) {
       throw new OmopLoadError('no_omop_tables', `${path} holds no vocabulary table file (CONCEPT.csv, …)`);
     }
-    return await loadDatasetPlan({ transaction, source, plan, onDuplicateKey, onProgress });
+    return await loadDatasetPlan({ transaction, source, plan, onDuplicateKey, onProgress, signal });
   } finally {
     await source.close();
   }

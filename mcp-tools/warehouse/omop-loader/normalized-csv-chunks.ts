@@ -19,11 +19,14 @@ export async function* normalizedCsvChunks({
   mapping,
   file,
   onRows,
+  signal,
 }: {
   rows: AsyncIterable<CsvRow>;
   mapping: HeaderMapping;
   file: string;
   onRows?: (rows: number) => void;
+  /** Aborts the load between chunks (Ctrl-C): the caller's transaction then rolls back. */
+  signal?: AbortSignal;
 }): AsyncGenerator<string> {
   const normalizers = mapping.columns.map(createValueNormalizer);
   const sources = mapping.sources;
@@ -57,6 +60,7 @@ export async function* normalizedCsvChunks({
     pending.push(line);
     pendingBytes += line.length;
     if (pendingBytes >= chunkBytes) {
+      signal?.throwIfAborted();
       yield pending.join('');
       pending = [];
       pendingBytes = 0;
