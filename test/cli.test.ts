@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageVersion } from '../bin/package-version.js';
+import { openEmbeddedDatabase } from '../mcp-tools/db/index.js';
 import { runHale } from './support/run-hale.js';
-import { createTemporaryDirectory } from './support/test-databases.js';
+import { createServerDatabase, createTemporaryDirectory, testDatabaseUrl } from './support/test-databases.js';
 
 const scratch = createTemporaryDirectory('hale-cli-');
 const gibleed = new URL('../../shared/datasets/eunomia-gibleed-cdm53/', import.meta.url).pathname;
@@ -107,6 +109,35 @@ describe('hale CLI', () => {
       const failed = await runHale(['cdm', 'load', bad, '--data-dir', dataDirectory]);
       expect(failed.exitCode).toBe(1);
       expect(failed.stderr.trim()).toMatch(/^hale cdm: .*PERSON\.csv:3: column person_id: /);
+    },
+    120_000,
+  );
+
+  it.skipIf(!testDatabaseUrl)(
+    'seeds a separate warehouse given by WAREHOUSE_URL, keeping app state embedded',
+    async () => {
+      const warehouse = await createServerDatabase();
+      const dataDirectory = join(scratch.path, 'separate');
+      try {
+        const run = await runHale(['seed', '--scale', '0.05', '--json', '--data-dir', dataDirectory], {
+          env: { WAREHOUSE_URL: warehouse.url },
+        });
+        expect(run.exitCode, run.stderr).toBe(0);
+        expect(JSON.parse(run.stdout).tables['scheduling.patient']).toBe(500);
+        const client = new pg.Client({ connectionString: warehouse.url });
+        await client.connect();
+        const patients = await client.query('SELECT count(*)::int AS count FROM scheduling.patient');
+        await client.end();
+        expect(patients.rows).toEqual([{ count: 500 }]);
+        const application = await openEmbeddedDatabase({ directory: dataDirectory });
+        const schemas = await application.query(
+          `SELECT nspname FROM pg_namespace WHERE nspname = 'scheduling'`,
+        );
+        await application.close();
+        expect(schemas.rowCount).toBe(0);
+      } finally {
+        await warehouse.drop();
+      }
     },
     120_000,
   );
