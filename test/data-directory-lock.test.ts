@@ -13,7 +13,9 @@ const child = fileURLToPath(new URL('./fixtures/hold-data-directory-lock.ts', im
 
 async function race(directory: string, contenders: number): Promise<string[]> {
   const processes = Array.from({ length: contenders }, () =>
-    spawn(process.execPath, ['--import', 'tsx', child, directory, '1500'], { stdio: ['ignore', 'pipe', 'inherit'] }),
+    spawn(process.execPath, ['--import', 'tsx', child, directory, '1500'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
   );
   const outputs = processes.map((process) => {
     let output = '';
@@ -37,7 +39,10 @@ describe('data-directory lock across processes', () => {
     const directory = join(scratch.path, 'stale');
     mkdirSync(directory);
     // pid 2^22 + 1 is above Linux's default pid_max, so no live process has it.
-    writeFileSync(join(directory, 'hale.lock'), JSON.stringify({ pid: 4_194_305, hostname: hostname(), startedAt: 'earlier' }));
+    writeFileSync(
+      join(directory, 'hale.lock'),
+      JSON.stringify({ pid: 4_194_305, hostname: hostname(), startedAt: 'earlier' }),
+    );
     const results = await race(directory, 8);
     expect(results.filter((result) => result === 'locked')).toHaveLength(1);
   }, 60_000);

@@ -152,6 +152,29 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
     ).toBeGreaterThan(20);
   });
 
+  it('keeps every event after birth and inside the person observation period', async () => {
+    expect(
+      await count(`SELECT count(*) FROM scheduling.appointment a JOIN scheduling.patient p USING (patient_id)
+                   WHERE a.start_at < p.birth_date`),
+    ).toBe(0);
+    for (const [table, dateColumn] of [
+      ['visit_occurrence', 'visit_start_date'],
+      ['condition_occurrence', 'condition_start_date'],
+      ['drug_exposure', 'drug_exposure_start_date'],
+      ['measurement', 'measurement_date'],
+      ['procedure_occurrence', 'procedure_date'],
+      ['death', 'death_date'],
+    ] as const) {
+      const outside = await count(
+        `SELECT count(*) FROM cdm.${table} t
+         LEFT JOIN cdm.observation_period o ON o.person_id = t.person_id
+           AND t.${dateColumn} BETWEEN o.observation_period_start_date AND o.observation_period_end_date
+         WHERE o.person_id IS NULL`,
+      );
+      expect(outside, `${table} rows outside the observation period`).toBe(0);
+    }
+  });
+
   it('places practices in the French regions and cities of the design', async () => {
     const places = await database.query<{ region: string; city: string }>(
       'SELECT DISTINCT region, city FROM scheduling.practice ORDER BY city',

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +67,7 @@ describe('hale start', () => {
       expect(exitCode).toBe(143);
     }
     expect(stderr).toContain('stopped: databases closed');
+    expect(existsSync(join(dataDirectory, 'hale.lock'))).toBe(false);
 
     // The lock is gone and the data persisted: a new process reuses the seeded warehouse.
     const again = await runHale(['seed', '--data-dir', dataDirectory]);

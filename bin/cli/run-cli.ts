@@ -65,9 +65,14 @@ export async function runCli({
   let running = true;
   const onSignal = (signal: NodeJS.Signals) => {
     const exitCode = signal === 'SIGINT' ? 130 : 143;
-    if (interruption.signal.aborted) process.exit(exitCode); // a second Ctrl-C does not wait
+    if (interruption.signal.aborted) {
+      // A second signal: close what can be closed, but do not wait on a stuck operation for long.
+      setTimeout(() => process.exit(exitCode), 5000).unref();
+      void shutdown().then(() => process.exit(exitCode));
+      return;
+    }
     interruption.abort(new InterruptedError(signal));
-    // A one-shot command stops at its next check and rolls back; a server shuts down now.
+    // A one-shot command stops at its next check and rolls back; a running server shuts down now.
     if (!running) void shutdown().then(() => process.exit(exitCode));
   };
   process.on('SIGINT', onSignal);
@@ -122,6 +127,11 @@ export async function runCli({
     });
     // Finished before noticing an interruption: the work is done and committed, so report it.
     running = false;
+    if (result === undefined && interruption.signal.aborted) {
+      // Interrupted while starting up: the signal arrived before `running` was cleared.
+      await shutdown();
+      return (interruption.signal.reason as InterruptedError).exitCode;
+    }
     if (result === undefined) return -1; // still running (server); signals end it
     await shutdown();
     process.stdout.write(`${json ? JSON.stringify(result.json, null, 2) : result.text}\n`);

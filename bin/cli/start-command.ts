@@ -21,6 +21,7 @@ export const startCommand: Command = {
     const { config, output } = context;
     context.onShutdown(async () => output.log('info', 'stopped: databases closed'));
     const databases = await openRuntime(context);
+    context.signal.throwIfAborted();
     const warehouseIsSeparate = databases.warehouse !== databases.application;
     let warehouse: ReadinessCheck = { name: 'warehouse', ready: false, detail: 'checking' };
 
@@ -59,6 +60,7 @@ export const startCommand: Command = {
       server.closeAllConnections();
       await promisify(server.close.bind(server))();
     });
+    context.signal.throwIfAborted();
     const address = server.address() as AddressInfo;
     output.log('info', `Hale ${packageVersion} listening on http://${config.host}:${address.port}`, {
       database: databases.application.location,

@@ -89,7 +89,11 @@ export function lockDataDirectory(directory: string): DataDirectoryLock {
           path,
           release() {
             const current = readHolder(path);
-            if (typeof current === 'object' && current.pid === process.pid && current.hostname === holder.hostname) {
+            if (
+              typeof current === 'object' &&
+              current.pid === process.pid &&
+              current.hostname === holder.hostname
+            ) {
               unlinkSync(path);
             }
           },

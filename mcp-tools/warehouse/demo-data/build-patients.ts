@@ -108,8 +108,10 @@ export function buildPatients({
     const yearlyAppointments =
       5.6 * ageUtilisation * (1 + 0.35 * chronicConditions.length) * random.gamma(1.4);
     const deathChance = age >= 75 ? 0.012 * (age - 70) ** 0.9 : 0.0005;
+    // Death falls after birth: a baby born during the window cannot die before it.
+    const aliveFrom = Math.max(windowStart, birthDay);
     const death = random.chance(deathChance)
-      ? windowStart + random.next() * (reference - windowStart)
+      ? aliveFrom + random.next() * (reference - aliveFrom)
       : undefined;
 
     const given = random.pick(female ? givenNames.female : givenNames.male);

@@ -97,11 +97,13 @@ export function planAppointments({
   windowEnd: number;
   reference: number;
 }): AppointmentDraft[] {
-  const years = (windowEnd - windowStart) / (365.25 * dayMs);
+  // A baby born during the window has appointments only from birth on.
+  const firstDay = Math.max(windowStart, patient.birth);
+  const years = (windowEnd - firstDay) / (365.25 * dayMs);
   const count = random.poisson(patient.yearlyAppointments * years);
   const drafts: AppointmentDraft[] = [];
   for (let index = 0; index < count; index++) {
-    const day = chooseDay(random, windowStart, windowEnd);
+    const day = chooseDay(random, firstDay, windowEnd);
     if (patient.death !== undefined && day >= patient.death) continue;
     const age = ageInYears(patient.birth, day);
     let specialtyKey = chooseSpecialty(random, patient, age);
