@@ -88,6 +88,22 @@ describe.each(testDatabaseAdapters)('database port on $name', (adapter) => {
     expect(rows.rows).toEqual([{ atomic_id: 1 }, { atomic_id: 2 }]);
   });
 
+  it('makes a bulk load outside a transaction all-or-nothing, however many batches it takes', async () => {
+    await database.exec('CREATE TABLE contract_bulk (bulk_id int NOT NULL, note text)');
+    function* rows() {
+      // About 5 MB: several of the embedded adapter's COPY batches, then one bad row at the end.
+      for (let chunk = 0; chunk < 50; chunk++) {
+        yield Array.from({ length: 2000 }, (_, index) => `${chunk * 2000 + index},${'x'.repeat(40)}\n`).join('');
+      }
+      yield 'not-a-number,last\n';
+    }
+    await expect(database.copyFrom({ table: 'contract_bulk', columns: ['bulk_id', 'note'], chunks: rows() })).rejects.toThrow(
+      /invalid input syntax for type integer/,
+    );
+    const count = await database.query<{ count: number }>('SELECT count(*) AS count FROM contract_bulk');
+    expect(count.rows).toEqual([{ count: 0 }]);
+  });
+
   it('applies migrations once, records them, and reports extension-gated ones', async () => {
     const first = await migrate(database, migrations);
     const second = await migrate(database, migrations);

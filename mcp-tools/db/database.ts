@@ -40,7 +40,11 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** A human description of where the data lives (a path, or a URL without its password). */
   readonly location: string;
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws. Inside
+   * `work`, use only the transaction it receives: the embedded adapter has a single connection, so
+   * a query on the database itself would wait for the transaction to end and never return.
+   */
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
   /** Flushes and releases the database. Safe to call twice. */
   close(): Promise<void>;

@@ -40,8 +40,12 @@ export async function openDatabases({
       warehouse,
       migration,
       async close() {
-        if (warehouse !== application) await warehouse.close();
-        await application.close();
+        try {
+          if (warehouse !== application) await warehouse.close();
+        } finally {
+          // Always reached: the embedded database must flush and release its lock.
+          await application.close();
+        }
       },
     };
   } catch (error) {

@@ -81,10 +81,13 @@ export async function openPGliteDatabase({ directory }: { directory: string }): 
   });
   await pglite.exec(`SET TimeZone = 'UTC'`);
   let closed = false;
+  const outside = queryable(pglite);
   return {
     kind: 'pglite',
     location: directory,
-    ...queryable(pglite),
+    ...outside,
+    // COPY goes in batches; one transaction makes a bulk load all-or-nothing, as on a server.
+    copyFrom: (source) => pglite.transaction((transaction) => queryable(transaction).copyFrom(source)),
     transaction: (work) => pglite.transaction((transaction) => work(queryable(transaction))),
     async close() {
       if (closed) return;

@@ -8,6 +8,16 @@ import { valueParsers } from './value-parsers.js';
 
 type Client = pg.PoolClient;
 
+/** Carries a transaction's error when its ROLLBACK failed too, so the connection is discarded. */
+class RollbackFailedError extends Error {
+  readonly original: unknown;
+
+  constructor(original: unknown) {
+    super('ROLLBACK failed');
+    this.original = original;
+  }
+}
+
 const types = {
   getTypeParser(oid: number, format?: string) {
     const parser = valueParsers[oid];
@@ -103,10 +113,15 @@ export async function openPostgresDatabase({
 
   const withClient = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
+    let broken: Error | undefined;
     try {
       return await work(client);
+    } catch (error) {
+      // A connection whose ROLLBACK failed is in an unknown state: discard it instead of reusing it.
+      if (error instanceof RollbackFailedError) broken = error;
+      throw error instanceof RollbackFailedError ? error.original : error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   };
 
@@ -129,7 +144,11 @@ export async function openPostgresDatabase({
           await client.query('COMMIT');
           return result;
         } catch (error) {
-          await client.query('ROLLBACK').catch(() => {});
+          try {
+            await client.query('ROLLBACK');
+          } catch {
+            throw new RollbackFailedError(error);
+          }
           throw error;
         }
       }),

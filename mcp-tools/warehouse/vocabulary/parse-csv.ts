@@ -5,8 +5,8 @@ export type CsvRow = Record<string, string>;
 
 /**
  * Parses a source dataset's CSV text into rows keyed by column name. Headers are trimmed and
- * lower-cased because the CDM 5.3 exports spell them in upper case; quotes are relaxed because some
- * concept names hold a stray double quote.
+ * lower-cased because GiBleed (CDM 5.3) spells them in upper case and Synthea in lower case; quotes
+ * are relaxed so that a stray double quote inside a name does not abort the build.
  */
 export function parseCsv(text: string): CsvRow[] {
   return parse(text, {
