@@ -93,13 +93,15 @@ describe.each(testDatabaseAdapters)('database port on $name', (adapter) => {
     function* rows() {
       // About 5 MB: several of the embedded adapter's COPY batches, then one bad row at the end.
       for (let chunk = 0; chunk < 50; chunk++) {
-        yield Array.from({ length: 2000 }, (_, index) => `${chunk * 2000 + index},${'x'.repeat(40)}\n`).join('');
+        yield Array.from({ length: 2000 }, (_, index) => `${chunk * 2000 + index},${'x'.repeat(40)}\n`).join(
+          '',
+        );
       }
       yield 'not-a-number,last\n';
     }
-    await expect(database.copyFrom({ table: 'contract_bulk', columns: ['bulk_id', 'note'], chunks: rows() })).rejects.toThrow(
-      /invalid input syntax for type integer/,
-    );
+    await expect(
+      database.copyFrom({ table: 'contract_bulk', columns: ['bulk_id', 'note'], chunks: rows() }),
+    ).rejects.toThrow(/invalid input syntax for type integer/);
     const count = await database.query<{ count: number }>('SELECT count(*) AS count FROM contract_bulk');
     expect(count.rows).toEqual([{ count: 0 }]);
   });

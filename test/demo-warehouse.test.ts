@@ -82,6 +82,21 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
     }
   });
 
+  it('builds the official primary keys after the load', async () => {
+    for (const schema of ['cdm', 'vocab'] as const) {
+      const keys = await database.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.table_constraints
+         WHERE table_schema = $1 AND constraint_type = 'PRIMARY KEY' ORDER BY 1`,
+        [schema],
+      );
+      const expected = tablesOfSchema(schema)
+        .filter((table) => table.primaryKey?.length)
+        .map((table) => table.name)
+        .sort();
+      expect(keys.rows.map((row) => row.table_name)).toEqual(expected);
+    }
+  });
+
   it('has the size the scale asks for', async () => {
     expect(await count('SELECT count(*) FROM scheduling.patient')).toBe(2000);
     const appointments = await count('SELECT count(*) FROM scheduling.appointment');

@@ -256,7 +256,11 @@ describe.each(testDatabaseAdapters)('OMOP loader on fixtures, $name', (adapter) 
       });
       await expectFailure(
         path,
-        { code: 'copy_failed', file: 'PERSON.csv', message: expect.stringContaining('PERSON.csv: ') },
+        {
+          code: 'duplicate_key',
+          file: 'PERSON.csv',
+          message: expect.stringContaining('PERSON.csv: Key (person_id)=(1) is duplicated.'),
+        },
         'fail',
       );
     });

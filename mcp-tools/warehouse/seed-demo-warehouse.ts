@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database, Queryable } from '../db/index.js';
 import { generateDemoWarehouse } from './demo-data/generate-demo-warehouse.js';
 import { loadVocabularyFolder } from './omop-loader/index.js';
+import { addPrimaryKeys } from './schema/add-primary-keys.js';
 import { createSchemaIndexes, recreateSchema } from './schema/recreate-schema.js';
 import { WarehouseError } from './warehouse-error.js';
 import { hasWarehouseState, recordWarehouseState } from './warehouse-state.js';
@@ -105,6 +106,13 @@ export async function seedDemoWarehouse({
         chunks: stopWhenAborted(table.chunks, signal),
       });
       onProgress?.({ table: table.table, rows: tables[table.table] ?? 0 });
+    }
+    const duplicates = await addPrimaryKeys(transaction, 'cdm');
+    if (duplicates.length > 0) {
+      // The generator numbers rows itself: a repeated key is a bug in it, not in the user's data.
+      throw new Error(
+        `demo generator repeated a key: ${duplicates.map((duplicate) => duplicate.detail).join('; ')}`,
+      );
     }
     for (const schema of ['cdm', 'scheduling'] as const) await createSchemaIndexes(transaction, schema);
     if (await hasWarehouseState(transaction)) {

@@ -16,7 +16,7 @@ export interface TableFileLoad {
 
 /**
  * Streams one CSV file into its (freshly created, empty) table with COPY: header mapped, every
- * value validated and normalized on the way. Database failures (a duplicate primary key, …) become
+ * value validated and normalized on the way. Database failures (a value COPY rejects, …) become
  * `copy_failed` errors naming the file.
  */
 export async function loadTableFile({

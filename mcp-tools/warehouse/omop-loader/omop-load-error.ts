@@ -7,6 +7,7 @@ export type OmopLoadErrorCode =
   | 'duplicate_table'
   | 'invalid_header'
   | 'invalid_row'
+  | 'duplicate_key'
   | 'copy_failed';
 
 /** Where in the dataset a failure happened, so the user can open the file at the right line. */

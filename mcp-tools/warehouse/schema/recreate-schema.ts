@@ -5,11 +5,18 @@ import { tablesOfSchema, type WarehouseSchema } from './warehouse-tables.js';
 
 /**
  * Drops and recreates one warehouse schema with empty tables, inside the caller's transaction, so a
- * failed load rolls back to the previous data. Indexes come later, from `createSchemaIndexes`.
+ * failed load rolls back to the previous data. OMOP tables start without their primary keys: keys
+ * are built once after the bulk load (`addPrimaryKeys`), which is faster than maintaining them row by
+ * row and lets a load decide what to do when a real export repeats a key. The scheduling mart keeps
+ * its keys inline because its foreign keys need them.
  */
 export async function recreateSchema(transaction: Transaction, schema: WarehouseSchema): Promise<void> {
   await transaction.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema};`);
-  await transaction.exec(tablesOfSchema(schema).map(createTableSql).join('\n'));
+  const withPrimaryKey = schema === 'scheduling';
+  const tables = tablesOfSchema(schema).map((table) =>
+    createTableSql(withPrimaryKey ? table : { ...table, primaryKey: undefined }),
+  );
+  await transaction.exec(tables.join('\n'));
 }
 
 /** Builds a schema's secondary indexes and refreshes planner statistics after a bulk load. */
