@@ -53,7 +53,7 @@ describe('hale CLI', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.stderr.trim()).toBe(
-      'hale seed: invalid HALE_SEED_SCALE (--scale / HALE_SEED_SCALE): expected a number between 0.01 and 50, got "lots"',
+      'hale seed: invalid HALE_SEED_SCALE (--scale / HALE_SEED_SCALE): expected a number between 0.01 and 10, got "lots"',
     );
   });
 
@@ -67,6 +67,30 @@ describe('hale CLI', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(readdirSync(foreign)).toEqual(['thesis.docx']);
     expect(readFileSync(join(foreign, 'thesis.docx'), 'utf8')).toBe('precious');
+  });
+
+  it('rejects an impossible reference date before doing any work', async () => {
+    const run = await runHale([
+      'seed',
+      '--reference-date',
+      '2023-02-30',
+      '--data-dir',
+      join(scratch.path, 'never'),
+    ]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'hale seed: --reference-date must be a date as YYYY-MM-DD, got "2023-02-30"',
+    );
+    expect(existsSync(join(scratch.path, 'never'))).toBe(false);
+  });
+
+  it('refuses a data directory that is a file', async () => {
+    const file = join(scratch.path, 'not-a-directory');
+    writeFileSync(file, 'x');
+    const run = await runHale(['seed', '--json', '--data-dir', file]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr.trim()).toBe(`hale seed: ${file} is a file, not a data directory; nothing was changed`);
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'data_directory_foreign' } });
   });
 
   it('reports a corrupt data directory instead of overwriting it', async () => {

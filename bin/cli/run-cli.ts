@@ -149,7 +149,13 @@ export async function runCli({
       process.stderr.write(`hale ${command.name}: ${error.message}\n\nUsage: ${error.usage}\n`);
       return 2;
     }
-    const code = error instanceof ConfigError ? error.code : ((error as { code?: unknown })?.code ?? 'error');
+    // Hale's typed errors carry snake_case codes; a driver's or Node's codes (22008, ENOTDIR) are not
+    // a contract, so they are reported as internal errors with their message.
+    const ownCode = (error as { code?: unknown } | undefined)?.code;
+    const code =
+      error instanceof ConfigError || (typeof ownCode === 'string' && /^[a-z]+(_[a-z]+)*$/.test(ownCode))
+        ? String(ownCode)
+        : 'internal_error';
     if (json) {
       process.stdout.write(
         `${JSON.stringify({ error: { code, message: describeError(error) } }, null, 2)}\n`,

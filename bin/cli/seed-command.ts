@@ -26,7 +26,13 @@ export const seedCommand: Command = {
     if (!Number.isSafeInteger(seed) || seed < 0)
       throw new UsageError(`--seed must be a non-negative integer`, usage);
     const referenceDate = String(values['reference-date'] ?? new Date().toISOString().slice(0, 10));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) || Number.isNaN(Date.parse(referenceDate))) {
+    // The round trip rejects dates JavaScript would roll over (2023-02-30 → March 2).
+    const parsed = Date.parse(`${referenceDate}T00:00:00Z`);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) ||
+      Number.isNaN(parsed) ||
+      new Date(parsed).toISOString().slice(0, 10) !== referenceDate
+    ) {
       throw new UsageError(
         `--reference-date must be a date as YYYY-MM-DD, got ${JSON.stringify(referenceDate)}`,
         usage,

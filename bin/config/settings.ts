@@ -58,10 +58,11 @@ export const settings = {
     default: '1',
     description:
       'Size of the demo warehouse: scale 1 is about 10,000 patients and 200,000 appointments. Used by `hale seed` and by the first `hale start`.',
+    // The generator holds the whole warehouse in memory (≈ 170 MB of heap per unit of scale).
     schema: z.coerce
-      .number({ error: 'expected a number between 0.01 and 50' })
-      .min(0.01, { error: 'expected a number between 0.01 and 50' })
-      .max(50, { error: 'expected a number between 0.01 and 50' }),
+      .number({ error: 'expected a number between 0.01 and 10' })
+      .min(0.01, { error: 'expected a number between 0.01 and 10' })
+      .max(10, { error: 'expected a number between 0.01 and 10' }),
   },
   logLevel: {
     flag: '--log-level',

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDataDirectory } from './data-directory-lock.js';
 import type { Database } from './database.js';
@@ -10,6 +10,12 @@ const markerFormat = 1;
 
 function checkDataDirectory(directory: string): 'new' | 'existing' {
   if (!existsSync(directory)) return 'new';
+  if (!statSync(directory).isDirectory()) {
+    throw new DatabaseError(
+      'data_directory_foreign',
+      `${directory} is a file, not a data directory; nothing was changed`,
+    );
+  }
   const entries = readdirSync(directory);
   if (entries.length === 0) return 'new';
   const markerPath = join(directory, markerFileName);
