@@ -102,6 +102,32 @@ describe('hale CLI', () => {
     expect(run.stderr).toContain('its database (pgdata/) is missing or incomplete');
   });
 
+  it('reports an unreadable embedded database and deletes nothing', async () => {
+    const directory = join(scratch.path, 'damaged');
+    const database = await openEmbeddedDatabase({ directory });
+    await database.close();
+    const control = join(directory, 'pgdata', 'global', 'pg_control');
+    writeFileSync(control, Buffer.alloc(8192));
+    const run = await runHale(['seed', '--data-dir', directory]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+      /^hale seed: cannot open the embedded database in .*damaged: .*Nothing was deleted; move the directory aside to start fresh$/,
+    );
+    expect(readFileSync(control)).toEqual(Buffer.alloc(8192));
+  });
+
+  it('redoes a first creation that was interrupted before it finished', async () => {
+    const directory = join(scratch.path, 'half-created');
+    mkdirSync(join(directory, 'pgdata'), { recursive: true });
+    writeFileSync(join(directory, 'pgdata', 'half-written'), 'x');
+    writeFileSync(join(directory, 'hale-data-directory.json'), JSON.stringify({ format: 1, initialised: false }));
+    const database = await openEmbeddedDatabase({ directory });
+    const answer = await database.query<{ answer: number }>('SELECT 42 AS answer');
+    await database.close();
+    expect(answer.rows).toEqual([{ answer: 42 }]);
+    expect(JSON.parse(readFileSync(join(directory, 'hale-data-directory.json'), 'utf8'))).toEqual({ format: 1, initialised: true });
+  });
+
   it('reports an unreachable DATABASE_URL in one line', async () => {
     const run = await runHale(['seed', '--json'], {
       env: { DATABASE_URL: 'postgres://hale:secret@127.0.0.1:1/nowhere' },

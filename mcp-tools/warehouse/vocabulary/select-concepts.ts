@@ -36,11 +36,33 @@ function addNamedParents({
 }
 
 /**
+ * Adds the named non-standard codes that 'Maps to' a selected concept, in one pass over the source
+ * rows: a code added here can itself be the target of a later row.
+ */
+function addMappedCodes({
+  selected,
+  sourceConcepts,
+  sourceRelationships,
+}: {
+  selected: Set<number>;
+  sourceConcepts: ReadonlyMap<number, ConceptRow>;
+  sourceRelationships: readonly CsvRow[];
+}): void {
+  for (const relationship of sourceRelationships) {
+    if (relationship.relationship_id !== 'Maps to') continue;
+    const from = Number(relationship.concept_id_1);
+    const concept = sourceConcepts.get(from);
+    if (concept && concept.standard_concept === '' && selected.has(Number(relationship.concept_id_2))) {
+      if (mappedCodeVocabularies.has(concept.vocabulary_id)) selected.add(from);
+    }
+  }
+}
+
+/**
  * Chooses the bundled concepts and returns their rows by id: the catalog seeds and extras, every hand
  * concept and the endpoints of hand edges, every standard condition of the sources, then their named
  * 'Is a' parents (transitively) and the named non-standard codes that 'Maps to' a selected concept.
- * Source rows win over hand rows; a hand concept reusing a source id, or a selected id with no row
- * anywhere, throws.
+ * A hand concept reusing a source id, or a selected id with no row anywhere, throws.
  */
 export function selectConcepts({
   sourceConcepts,
@@ -65,14 +87,7 @@ export function selectConcepts({
       selected.add(concept.concept_id);
   }
   addNamedParents({ selected, sourceConcepts, sourceRelationships });
-  for (const relationship of sourceRelationships) {
-    if (relationship.relationship_id !== 'Maps to') continue;
-    const from = Number(relationship.concept_id_1);
-    const concept = sourceConcepts.get(from);
-    if (concept && concept.standard_concept === '' && selected.has(Number(relationship.concept_id_2))) {
-      if (mappedCodeVocabularies.has(concept.vocabulary_id)) selected.add(from);
-    }
-  }
+  addMappedCodes({ selected, sourceConcepts, sourceRelationships });
 
   const concepts = new Map<number, ConceptRow>();
   for (const conceptId of selected) {
