@@ -120,12 +120,18 @@ describe('hale CLI', () => {
     const directory = join(scratch.path, 'half-created');
     mkdirSync(join(directory, 'pgdata'), { recursive: true });
     writeFileSync(join(directory, 'pgdata', 'half-written'), 'x');
-    writeFileSync(join(directory, 'hale-data-directory.json'), JSON.stringify({ format: 1, initialised: false }));
+    writeFileSync(
+      join(directory, 'hale-data-directory.json'),
+      JSON.stringify({ format: 1, initialised: false }),
+    );
     const database = await openEmbeddedDatabase({ directory });
     const answer = await database.query<{ answer: number }>('SELECT 42 AS answer');
     await database.close();
     expect(answer.rows).toEqual([{ answer: 42 }]);
-    expect(JSON.parse(readFileSync(join(directory, 'hale-data-directory.json'), 'utf8'))).toEqual({ format: 1, initialised: true });
+    expect(JSON.parse(readFileSync(join(directory, 'hale-data-directory.json'), 'utf8'))).toEqual({
+      format: 1,
+      initialised: true,
+    });
   });
 
   it('reports an unreachable DATABASE_URL in one line', async () => {

@@ -25,7 +25,9 @@ function readMarker(directory: string): Marker | undefined {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as typeof parsed;
   } catch (error) {
-    throw new DatabaseError('data_directory_corrupt', `${path} is not valid JSON; nothing was changed`, { cause: error });
+    throw new DatabaseError('data_directory_corrupt', `${path} is not valid JSON; nothing was changed`, {
+      cause: error,
+    });
   }
   if (parsed.format !== markerFormat) {
     throw new DatabaseError(
@@ -40,7 +42,10 @@ function readMarker(directory: string): Marker | undefined {
 function refuseForeignPath(directory: string): void {
   if (!existsSync(directory)) return;
   if (!statSync(directory).isDirectory()) {
-    throw new DatabaseError('data_directory_foreign', `${directory} is a file, not a data directory; nothing was changed`);
+    throw new DatabaseError(
+      'data_directory_foreign',
+      `${directory} is a file, not a data directory; nothing was changed`,
+    );
   }
   const entries = readdirSync(directory).filter((entry) => !entry.startsWith('hale.lock'));
   if (entries.length > 0 && !entries.includes(markerFileName)) {
