@@ -1,12 +1,19 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, migrate, migrations } from '../mcp-tools/db/index.js';
 import {
   generateDemoWarehouse,
+  loadOmopDataset,
   readWarehouseState,
   seedDemoWarehouse,
   tablesOfSchema,
 } from '../mcp-tools/warehouse/index.js';
-import { type DisposableDatabase, testDatabaseAdapters } from './support/test-databases.js';
+import {
+  createTemporaryDirectory,
+  type DisposableDatabase,
+  testDatabaseAdapters,
+} from './support/test-databases.js';
 
 const referenceDate = '2026-11-23';
 
@@ -283,6 +290,39 @@ describe.each(testDatabaseAdapters)('demo warehouse on $name', (adapter) => {
     });
     expect(await count('SELECT count(*) FROM scheduling.patient')).toBe(2000);
   });
+});
+
+describe.each(testDatabaseAdapters)('loading real OMOP data over the demo on $name', (adapter) => {
+  it('empties the demo booking mart, whose rows pointed at demo persons', async () => {
+    const handle = await adapter.create();
+    const folder = createTemporaryDirectory('hale-real-omop-');
+    try {
+      await migrate(handle.database, migrations);
+      await seedDemoWarehouse({
+        warehouse: handle.database,
+        scale: 0.02,
+        seed: 1,
+        referenceDate,
+        force: false,
+      });
+      writeFileSync(
+        join(folder.path, 'PERSON.csv'),
+        'person_id,gender_concept_id,year_of_birth,race_concept_id,ethnicity_concept_id\n100001,8507,1950,0,0\n',
+      );
+      const report = await loadOmopDataset({ database: handle.database, path: folder.path });
+      expect(report.emptiedSchemas).toEqual(['scheduling']);
+      const patients = await handle.database.query<{ count: number }>(
+        'SELECT count(*) AS count FROM scheduling.patient',
+      );
+      expect(patients.rows).toEqual([{ count: 0 }]);
+      const state = await readWarehouseState(handle.database);
+      expect(state.find((part) => part.part === 'scheduling')?.source).toBe('none');
+      expect(state.find((part) => part.part === 'clinical')?.source).toMatch(/^omop:hale-real-omop-/);
+    } finally {
+      folder.remove();
+      await handle.dispose();
+    }
+  }, 120_000);
 });
 
 describe('demo generator', () => {

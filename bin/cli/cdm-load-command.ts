@@ -36,6 +36,9 @@ export const cdmCommand: Command = {
       ...Object.entries(report.tables).map(
         ([table, rows]) => `  ${table.padEnd(28)} ${rows.toLocaleString('en').padStart(10)}`,
       ),
+      ...report.emptiedSchemas.map(
+        (schema) => `  emptied ${schema}: its demo rows pointed at the replaced clinical data`,
+      ),
       ...report.skipped.map((skipped) => `  skipped ${skipped.file}: ${skipped.reason}`),
       ...report.droppedPrimaryKeys.map(
         (dropped) => `  loaded ${dropped.table} without its primary key: ${dropped.reason}`,

@@ -73,6 +73,7 @@ export async function loadDatasetPlan({
     ignoredColumns,
     droppedPrimaryKeys,
     replacedSchemas: plan.schemas,
+    emptiedSchemas: [],
     cdmVersion: detectCdmVersion({ declared, headerEvidence }),
   };
 }

@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
-import type { Database } from '../../db/index.js';
+import type { Database, Transaction } from '../../db/index.js';
+import { recreateSchema } from '../schema/recreate-schema.js';
+import { hasWarehouseState, recordWarehouseState } from '../warehouse-state.js';
 import { openDatasetSource } from './dataset-source.js';
 import { loadDatasetPlan } from './load-dataset-plan.js';
 import type { DuplicateKeyPolicy, LoadProgress, LoadReport } from './load-report.js';
@@ -7,13 +9,23 @@ import { OmopLoadError } from './omop-load-error.js';
 import { planDatasetLoad } from './plan-dataset-load.js';
 import { recordLoadInWarehouseState } from './record-load-in-warehouse-state.js';
 
+/** Whether the booking mart holds Hale's demo data (never a user's own mart, which stays untouched). */
+async function holdsDemoScheduling(transaction: Transaction): Promise<boolean> {
+  if (!(await hasWarehouseState(transaction))) return false;
+  const part = await transaction.query<{ source: string }>(
+    `SELECT source FROM hale.warehouse_state WHERE part = 'scheduling'`,
+  );
+  return part.rows[0]?.source === 'demo';
+}
+
 /**
  * Loads an OMOP CDM dataset (a folder or `.zip` of CDM 5.3/5.4 CSVs and/or Athena vocabulary
  * files) into the warehouse in one transaction. A dataset is a unit: any clinical table file
  * replaces the whole `cdm` schema and any vocabulary file the whole `vocab` schema, so no earlier
  * rows mix with the new ones; every value is validated before COPY, and any failure (an
  * `OmopLoadError` naming file, line and column) rolls everything back. The load is recorded in
- * `hale.warehouse_state` when that table exists.
+ * `hale.warehouse_state` when that table exists. Replacing the clinical data also empties the demo
+ * booking mart, whose rows point at demo persons, providers and care sites.
  */
 export async function loadOmopDataset({
   database,
@@ -40,6 +52,17 @@ export async function loadOmopDataset({
     }
     return await database.transaction(async (transaction) => {
       const report = await loadDatasetPlan({ transaction, source, plan, onDuplicateKey, onProgress, signal });
+      if (report.replacedSchemas.includes('cdm') && (await holdsDemoScheduling(transaction))) {
+        await recreateSchema(transaction, 'scheduling');
+        await recordWarehouseState(transaction, {
+          part: 'scheduling',
+          source: 'none',
+          details: {
+            reason: `demo booking data removed when omop:${basename(path)} replaced the clinical data`,
+          },
+        });
+        report.emptiedSchemas.push('scheduling');
+      }
       await recordLoadInWarehouseState({ transaction, report, source: `omop:${basename(path)}` });
       return report;
     });

@@ -28,5 +28,10 @@ export interface LoadReport {
   droppedPrimaryKeys: { table: string; reason: string }[];
   /** Schemas replaced as a whole: their tables absent from the dataset are now empty. */
   replacedSchemas: OmopSchema[];
+  /**
+   * Schemas emptied because they described the replaced data: the demo booking mart links to demo
+   * persons, providers and care sites, so it cannot stay beside real clinical data.
+   */
+  emptiedSchemas: 'scheduling'[];
   cdmVersion: CdmVersion;
 }
