@@ -3,6 +3,7 @@
  * Hale's command-line entry and composition root: every command is wired here and nowhere else.
  *   npm run --silent hale -- <command> [options]
  */
+import { auditCommand } from './cli/audit-command.js';
 import { cdmCommand } from './cli/cdm-load-command.js';
 import type { Command } from './cli/command.js';
 import { createHelpCommand } from './cli/help-command.js';
@@ -11,7 +12,7 @@ import { seedCommand } from './cli/seed-command.js';
 import { startCommand } from './cli/start-command.js';
 import { versionCommand } from './cli/version-command.js';
 
-const commands: Command[] = [startCommand, seedCommand, cdmCommand, versionCommand];
+const commands: Command[] = [startCommand, seedCommand, cdmCommand, auditCommand, versionCommand];
 commands.push(createHelpCommand(() => commands));
 
 const exitCode = await runCli({ argv: process.argv.slice(2), env: process.env, commands });

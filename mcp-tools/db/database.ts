@@ -18,10 +18,23 @@ export interface CopyFromSource {
   chunks: AsyncIterable<string> | Iterable<string>;
 }
 
+/** Options of one statement. */
+export interface QueryOptions {
+  /**
+   * Aborting cancels the running statement where the database can (PostgreSQL: a cancel request);
+   * the embedded database only refuses to start once aborted.
+   */
+  signal?: AbortSignal;
+}
+
 /** Statements available both on the database and inside a transaction. */
 export interface Queryable {
   /** Runs one statement with `$1`-style bound parameters. */
-  query<TRow extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<TRow>>;
+  query<TRow extends Row = Row>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResult<TRow>>;
   /** Runs a script of several statements without parameters (DDL, migrations). */
   exec(sql: string): Promise<void>;
   /** Bulk-loads CSV rows with COPY … FROM STDIN; resolves to the number of rows loaded. */
@@ -40,6 +53,12 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** A human description of where the data lives (a path, or a URL without its password). */
   readonly location: string;
+  /**
+   * Whether a running statement can be stopped (statement_timeout, cancel requests). PGlite runs
+   * PostgreSQL single-threaded in WebAssembly: its statement_timeout never fires (measured: a 1 s
+   * timeout let a 29 s query finish), so callers bound the work before running instead.
+   */
+  readonly canInterruptStatements: boolean;
   /**
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws. Inside
    * `work`, use only the transaction it receives: the embedded adapter has a single connection, so

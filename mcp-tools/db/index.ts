@@ -1,5 +1,13 @@
 export { quoteQualifiedName } from './copy-statement.js';
-export type { CopyFromSource, Database, Queryable, QueryResult, Row, Transaction } from './database.js';
+export type {
+  CopyFromSource,
+  Database,
+  Queryable,
+  QueryOptions,
+  QueryResult,
+  Row,
+  Transaction,
+} from './database.js';
 export { DatabaseError, type DatabaseErrorCode } from './database-error.js';
 export { type DatabaseFeatures, type MigrationReport, migrate, requireExtension } from './migrate.js';
 export { migrations } from './migrations/index.js';

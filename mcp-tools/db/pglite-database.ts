@@ -2,7 +2,7 @@ import { PGlite, type Transaction as PGliteTransaction } from '@electric-sql/pgl
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { copyStatement } from './copy-statement.js';
-import type { CopyFromSource, Database, Queryable, QueryResult, Row } from './database.js';
+import type { CopyFromSource, Database, Queryable, QueryOptions, QueryResult, Row } from './database.js';
 import { valueParsers } from './value-parsers.js';
 
 /**
@@ -36,8 +36,14 @@ function toQueryResult<TRow extends Row>(result: {
 
 function queryable(connection: PGliteConnection): Queryable {
   return {
-    async query<TRow extends Row = Row>(sql: string, params: readonly unknown[] = []) {
+    async query<TRow extends Row = Row>(
+      sql: string,
+      params: readonly unknown[] = [],
+      options: QueryOptions = {},
+    ) {
       await yieldToEventLoop();
+      // A running statement cannot be interrupted here; an aborted caller at least never starts one.
+      options.signal?.throwIfAborted();
       const result = await connection.query<TRow>(sql, [...params]);
       return toQueryResult(result);
     },
@@ -85,6 +91,7 @@ export async function openPGliteDatabase({ directory }: { directory: string }): 
   return {
     kind: 'pglite',
     location: directory,
+    canInterruptStatements: false,
     ...outside,
     // COPY goes in batches; one transaction makes a bulk load all-or-nothing, as on a server.
     copyFrom: (source) => pglite.transaction((transaction) => queryable(transaction).copyFrom(source)),

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { copyStatement } from './copy-statement.js';
-import type { CopyFromSource, Database, Queryable, QueryResult, Row } from './database.js';
+import type { CopyFromSource, Database, Queryable, QueryOptions, QueryResult, Row } from './database.js';
 import { DatabaseError } from './database-error.js';
 import { valueParsers } from './value-parsers.js';
 
@@ -54,10 +54,26 @@ async function copyInto(client: Client, source: CopyFromSource): Promise<number>
   return stream.rowCount;
 }
 
-function clientQueryable(client: Client): Queryable {
+function clientQueryable(client: Client, pool: pg.Pool): Queryable {
   return {
-    async query<TRow extends Row = Row>(sql: string, params: readonly unknown[] = []) {
-      return toQueryResult(await client.query<TRow>(sql, [...params]));
+    async query<TRow extends Row = Row>(
+      sql: string,
+      params: readonly unknown[] = [],
+      options: QueryOptions = {},
+    ) {
+      const { signal } = options;
+      signal?.throwIfAborted();
+      // node-postgres has no cancel API: ask the server to cancel this connection's statement.
+      const cancel = () => {
+        const processId = (client as unknown as { processID?: number }).processID;
+        if (processId !== undefined) pool.query('SELECT pg_cancel_backend($1)', [processId]).catch(() => {});
+      };
+      signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        return toQueryResult(await client.query<TRow>(sql, [...params]));
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
     },
     async exec(sql: string) {
       await client.query(sql);
@@ -129,9 +145,9 @@ export async function openPostgresDatabase({
   return {
     kind: 'postgres',
     location,
-    async query<TRow extends Row = Row>(sql: string, params: readonly unknown[] = []) {
-      return toQueryResult(await pool.query<TRow>(sql, [...params]));
-    },
+    canInterruptStatements: true,
+    query: (sql, params, options) =>
+      withClient((client) => clientQueryable(client, pool).query(sql, params, options)),
     async exec(sql: string) {
       await pool.query(sql);
     },
@@ -140,7 +156,7 @@ export async function openPostgresDatabase({
       withClient(async (client) => {
         await client.query('BEGIN');
         try {
-          const result = await work(clientQueryable(client));
+          const result = await work(clientQueryable(client, pool));
           await client.query('COMMIT');
           return result;
         } catch (error) {

@@ -1,8 +1,13 @@
 import { applicationStateMigration } from './0001-application-state.js';
 import { documentsMigration } from './0002-documents.js';
+import { auditLogMigration } from './0003-audit-log.js';
 import type { Migration } from './migration.js';
 
 /** Every migration of the `hale` schema, in version order. Append only. */
-export const migrations: readonly Migration[] = [applicationStateMigration, documentsMigration];
+export const migrations: readonly Migration[] = [
+  applicationStateMigration,
+  documentsMigration,
+  auditLogMigration,
+];
 
 export type { DatabaseExtension, Migration } from './migration.js';

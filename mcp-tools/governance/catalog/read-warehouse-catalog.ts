@@ -1,0 +1,35 @@
+import type { Queryable } from '../../db/index.js';
+import type { CatalogTable, WarehouseCatalog } from './warehouse-catalog.js';
+
+/** Reads the tables and columns of the given schemas (trusted, internal: it does not pass the gate). */
+export async function readWarehouseCatalog(
+  database: Queryable,
+  schemas: readonly string[],
+): Promise<WarehouseCatalog> {
+  const result = await database.query<{
+    table_schema: string;
+    table_name: string;
+    column_name: string;
+    data_type: string;
+  }>(
+    `SELECT n.nspname AS table_schema, c.relname AS table_name, a.attname AS column_name,
+            format_type(a.atttypid, a.atttypmod) AS data_type
+       FROM pg_catalog.pg_class c
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE n.nspname = ANY ($1) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+      ORDER BY n.nspname, c.relname, a.attnum`,
+    [schemas],
+  );
+  const tables = new Map<string, CatalogTable & { columns: { name: string; type: string }[] }>();
+  for (const row of result.rows) {
+    const key = `${row.table_schema}.${row.table_name}`;
+    let table = tables.get(key);
+    if (!table) {
+      table = { schema: row.table_schema, name: row.table_name, columns: [] };
+      tables.set(key, table);
+    }
+    table.columns.push({ name: row.column_name, type: row.data_type });
+  }
+  return { tables };
+}

@@ -1,0 +1,25 @@
+/** A column of a warehouse table, with its PostgreSQL type as `format_type` prints it. */
+export interface CatalogColumn {
+  name: string;
+  type: string;
+}
+
+/** A warehouse table the gate can govern. */
+export interface CatalogTable {
+  schema: string;
+  name: string;
+  columns: readonly CatalogColumn[];
+}
+
+/**
+ * The warehouse's tables and columns, read once from the database. The gate resolves every name
+ * against it, expands `*`, and lists a table's columns explicitly when it fences the table.
+ */
+export interface WarehouseCatalog {
+  tables: ReadonlyMap<string, CatalogTable>;
+}
+
+/** `schema.table`, the key of `WarehouseCatalog.tables`. */
+export function tableKey(schema: string, table: string): string {
+  return `${schema}.${table}`;
+}

@@ -1,0 +1,66 @@
+import type { WarehouseCatalog } from '../catalog/warehouse-catalog.js';
+import type { GovernancePolicy, Principal } from '../policy/governance-policy.js';
+import { parseSql } from '../sql/sql-parser.js';
+import { analyzeQuery } from './analyze-query.js';
+import { buildFence } from './build-fence.js';
+import { checkStatement } from './check-statement.js';
+import type { QueryAnalysis } from './query-analysis.js';
+import { type RewrittenQuery, rewriteQuery } from './rewrite-query.js';
+
+/** A query that passed the gate: what to run and what the analysis found. */
+export interface GovernedQueryPlan extends RewrittenQuery {
+  analysis: QueryAnalysis;
+}
+
+/** What stays fixed between queries: the policy, the warehouse shape, the database's abilities. */
+export interface GateSettings {
+  policy: GovernancePolicy;
+  catalog: WarehouseCatalog;
+  /** Governed schemas, in the order unqualified table names are looked up. */
+  schemas: readonly string[];
+  maxRows: number;
+  canTimeOut: boolean;
+}
+
+/**
+ * The gate, pure: parse with PostgreSQL's parser, check the statement, analyse every relation,
+ * column and function against the principal's policy, and rewrite. Throws `GovernanceError` when
+ * the query is refused. The SQL parser must be loaded (`loadSqlParser`).
+ */
+export function governQuery({
+  sql,
+  principal,
+  settings,
+  fences,
+}: {
+  sql: string;
+  principal: Principal;
+  settings: GateSettings;
+  /** Parsed fences by `role/schema.table`, built on first use and copied for each query. */
+  fences: Map<string, Record<string, unknown>>;
+}): GovernedQueryPlan {
+  const select = checkStatement(parseSql(sql));
+  const analysis = analyzeQuery(select, {
+    policy: settings.policy,
+    principal,
+    catalog: settings.catalog,
+    schemas: settings.schemas,
+    canTimeOut: settings.canTimeOut,
+  });
+  const rewritten = rewriteQuery({
+    select,
+    analysis,
+    principal,
+    maxRows: settings.maxRows,
+    fenceFor: (reference) => {
+      const key = `${principal.role}/${reference.table.schema}.${reference.table.name}`;
+      let fence = fences.get(key);
+      if (!fence) {
+        fence = buildFence(reference.table, reference.access);
+        fences.set(key, fence);
+      }
+      return structuredClone(fence);
+    },
+  });
+  return { ...rewritten, analysis };
+}

@@ -1,0 +1,22 @@
+import { closestNames } from '../../../semantic-layer/index.js';
+import { GovernanceError } from '../governance-error.js';
+import type { GovernancePolicy, Principal } from './governance-policy.js';
+
+/**
+ * The principal of an authenticated user name. Callers pass the name authentication established
+ * (a token, the `--as` of an operator), never one taken from a conversation.
+ */
+export function resolvePrincipal(policy: GovernancePolicy, user: string): Principal {
+  const definition = policy.principals.get(user);
+  if (!definition) {
+    const known = [...policy.principals.keys()];
+    throw new GovernanceError(
+      'unknown_principal',
+      `no principal named ${JSON.stringify(user)} in the policy (${policy.file})`,
+      {
+        suggestions: closestNames(user, known).length ? closestNames(user, known) : known,
+      },
+    );
+  }
+  return { user: definition.user, role: definition.role, attributes: definition.attributes };
+}
