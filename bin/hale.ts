@@ -9,10 +9,11 @@ import type { Command } from './cli/command.js';
 import { createHelpCommand } from './cli/help-command.js';
 import { runCli } from './cli/run-cli.js';
 import { seedCommand } from './cli/seed-command.js';
+import { sqlCommand } from './cli/sql-command.js';
 import { startCommand } from './cli/start-command.js';
 import { versionCommand } from './cli/version-command.js';
 
-const commands: Command[] = [startCommand, seedCommand, cdmCommand, auditCommand, versionCommand];
+const commands: Command[] = [startCommand, seedCommand, cdmCommand, sqlCommand, auditCommand, versionCommand];
 commands.push(createHelpCommand(() => commands));
 
 const exitCode = await runCli({ argv: process.argv.slice(2), env: process.env, commands });

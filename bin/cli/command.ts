@@ -28,6 +28,10 @@ export interface CommandContext {
 export interface CommandResult {
   json: unknown;
   text: string;
+  /** Non-zero when the command ran but its outcome is a failure (e.g. a denied query); default 0. */
+  exitCode?: number;
+  /** The command already wrote its result to stdout as it went (`hale sql --jsonl`). */
+  printed?: boolean;
 }
 
 /** One CLI command. `run` returns undefined for long-running commands (start) that print as they go. */

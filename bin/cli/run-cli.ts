@@ -134,8 +134,9 @@ export async function runCli({
     }
     if (result === undefined) return -1; // still running (server); signals end it
     await shutdown();
-    process.stdout.write(`${json ? JSON.stringify(result.json, null, 2) : result.text}\n`);
-    return 0;
+    if (!result.printed)
+      process.stdout.write(`${json ? JSON.stringify(result.json, null, 2) : result.text}\n`);
+    return result.exitCode ?? 0;
   } catch (error) {
     running = false;
     await shutdown();

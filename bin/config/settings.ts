@@ -64,6 +64,14 @@ export const settings = {
       .min(0.01, { error: 'expected a number between 0.01 and 10' })
       .max(10, { error: 'expected a number between 0.01 and 10' }),
   },
+  policies: {
+    flag: '--policies',
+    env: 'HALE_POLICIES',
+    default: undefined,
+    description:
+      'Governance policy file (YAML): principals, roles, per-table access, row filters and column masks. Unset: the bundled demo policy, mcp-tools/governance/default-policies.yml.',
+    schema: z.string().min(1).optional(),
+  },
   logLevel: {
     flag: '--log-level',
     env: 'HALE_LOG_LEVEL',

@@ -36,5 +36,7 @@ export function parseSql(sql: string): ParsedStatement[] {
 
 /** Turns statements back into SQL text (pgsql-deparser), the text the warehouse executes. */
 export function deparseSql(statements: readonly SqlNode[]): string {
-  return deparseSync(statements.map((statement) => ({ RawStmt: { stmt: statement } })) as never);
+  return deparseSync(statements.map((statement) => ({ RawStmt: { stmt: statement } })) as never, {
+    pretty: false,
+  });
 }

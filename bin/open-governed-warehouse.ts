@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Databases } from '../mcp-tools/db/index.js';
+import {
+  createGovernedWarehouse,
+  GovernanceError,
+  type GovernedWarehouse,
+  governedSchemas,
+  loadGovernancePolicy,
+  readWarehouseCatalog,
+} from '../mcp-tools/governance/index.js';
+import type { Config } from './config/load-config.js';
+
+/** The policy shipped with Hale, used when `--policies` / `HALE_POLICIES` is unset. */
+export const bundledPolicyFile = fileURLToPath(
+  new URL('../mcp-tools/governance/default-policies.yml', import.meta.url),
+);
+
+/**
+ * Builds the governed warehouse for a command or the server: reads and validates the policy file,
+ * reads the warehouse catalog, and wires the gate to the warehouse and the audit log.
+ */
+export async function openGovernedWarehouse({
+  config,
+  databases,
+}: {
+  config: Config;
+  databases: Databases;
+}): Promise<GovernedWarehouse> {
+  const file = config.policies ?? bundledPolicyFile;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new GovernanceError(
+      'invalid_policy',
+      `cannot read the policy file ${file} (--policies / HALE_POLICIES): ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const policy = await loadGovernancePolicy({ file, text });
+  const catalog = await readWarehouseCatalog(databases.warehouse, governedSchemas);
+  return createGovernedWarehouse({
+    warehouse: databases.warehouse,
+    auditLog: databases.application,
+    policy,
+    catalog,
+  });
+}
