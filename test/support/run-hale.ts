@@ -16,14 +16,23 @@ export interface HaleRun {
  */
 export function runHale(
   args: readonly string[],
-  { env = {}, timeoutMs = 120_000 }: { env?: Record<string, string>; timeoutMs?: number } = {},
+  {
+    env = {},
+    timeoutMs = 120_000,
+    input,
+  }: {
+    env?: Record<string, string>;
+    timeoutMs?: number /** Written to stdin, then closed. */;
+    input?: string;
+  } = {},
 ): Promise<HaleRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bin/hale.ts', ...args], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (input !== undefined) child.stdin?.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

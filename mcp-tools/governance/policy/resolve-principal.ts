@@ -10,11 +10,13 @@ export function resolvePrincipal(policy: GovernancePolicy, user: string): Princi
   const definition = policy.principals.get(user);
   if (!definition) {
     const known = [...policy.principals.keys()];
+    const close = closestNames(user, known);
+    const hint = close.length ? `did you mean ${close.join(', ')}?` : `known principals: ${known.join(', ')}`;
     throw new GovernanceError(
       'unknown_principal',
-      `no principal named ${JSON.stringify(user)} in the policy (${policy.file})`,
+      `no principal named ${JSON.stringify(user)} in the policy (${hint})`,
       {
-        suggestions: closestNames(user, known).length ? closestNames(user, known) : known,
+        suggestions: close.length ? close : known,
       },
     );
   }
