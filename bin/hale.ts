@@ -6,6 +6,7 @@
 import { auditCommand } from './cli/audit-command.js';
 import { cdmCommand } from './cli/cdm-load-command.js';
 import type { Command } from './cli/command.js';
+import { governanceCommand } from './cli/governance-command.js';
 import { createHelpCommand } from './cli/help-command.js';
 import { runCli } from './cli/run-cli.js';
 import { seedCommand } from './cli/seed-command.js';
@@ -13,7 +14,15 @@ import { sqlCommand } from './cli/sql-command.js';
 import { startCommand } from './cli/start-command.js';
 import { versionCommand } from './cli/version-command.js';
 
-const commands: Command[] = [startCommand, seedCommand, cdmCommand, sqlCommand, auditCommand, versionCommand];
+const commands: Command[] = [
+  startCommand,
+  seedCommand,
+  cdmCommand,
+  sqlCommand,
+  auditCommand,
+  governanceCommand,
+  versionCommand,
+];
 commands.push(createHelpCommand(() => commands));
 
 const exitCode = await runCli({ argv: process.argv.slice(2), env: process.env, commands });

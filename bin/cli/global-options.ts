@@ -20,6 +20,7 @@ export const flagSettings: Readonly<Record<string, SettingName>> = {
   port: 'port',
   host: 'host',
   scale: 'seedScale',
+  policies: 'policies',
 };
 
 export const globalUsage = `Global options:

@@ -15,7 +15,8 @@ const usage = `hale sql --as USER [--json | --jsonl] [SQL]
   SQL                 the query; read from stdin when omitted
   --as USER           whose access applies (admin, dana, alice, bob, carol in the demo policy)
   --json              one JSON document: {status, columns, rows, rowCount, executedSql, policies, reason}
-  --jsonl             read {"sql": "..."} lines from stdin, print one JSON result per line`;
+  --jsonl             read {"sql": "..."} lines from stdin, print one JSON result per line
+  --policies FILE     the policy file (env HALE_POLICIES; default: the bundled demo policy)`;
 
 /** The JSON of ARCHITECTURE §6: `hale sql --json`. */
 function resultDocument(result: GovernedQueryResult) {
@@ -65,7 +66,7 @@ export const sqlCommand: Command = {
   name: 'sql',
   summary: 'run governed SQL as a principal (hale sql --as USER "SELECT …")',
   usage,
-  options: { as: { type: 'string' }, jsonl: { type: 'boolean' } },
+  options: { as: { type: 'string' }, jsonl: { type: 'boolean' }, policies: { type: 'string' } },
   positionals: [0, 1],
   async run(context) {
     const { values, positionals } = context;

@@ -415,13 +415,21 @@ class QueryAnalyzer {
   }
 
   private rangeFunction(fields: Fields, context: WalkContext): RangeEntry {
+    const functions = listOf(fields.functions);
+    const call = listOf(fieldsOf(functions[0], 'List')?.items)[0];
+    const callFields = fieldsOf(call, 'FuncCall');
+    // The function itself is checked first, so dblink(…) AS t(x text) is refused for what it is.
+    if (callFields) {
+      const problem = checkExpressionNode('FuncCall', callFields, {
+        aggregateOnly: this.aggregateOnly,
+        canTimeOut: this.options.canTimeOut,
+      });
+      if (problem) deny(problem.code, problem.message);
+    }
     if (fields.is_rowsfrom === true) deny('statement_not_allowed', 'ROWS FROM is not supported');
     if (listOf(fields.coldeflist).length > 0)
       deny('statement_not_allowed', 'column definition lists are not supported');
-    const functions = listOf(fields.functions);
     if (functions.length !== 1) deny('statement_not_allowed', 'one function per FROM item');
-    const call = listOf(fieldsOf(functions[0], 'List')?.items)[0];
-    const callFields = fieldsOf(call, 'FuncCall');
     const name = dottedName(callFields?.funcname).at(-1) ?? '';
     if (!callFields || !['generate_series', 'unnest', 'generate_subscripts'].includes(name))
       deny(
