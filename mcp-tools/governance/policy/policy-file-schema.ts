@@ -3,21 +3,18 @@ import { z } from 'zod';
 const maskPattern = /^(redact|hash|year_of_date|null|prefix\((\d{1,3})\))$/;
 
 /** `allow`, `deny` or `{ mask: kind }` with kind redact | hash | year_of_date | prefix(n) | "null". */
-const columnRuleSchema = z.union([
-  z.enum(['allow', 'deny']),
-  z
-    .object({
-      mask: z
-        .string({
-          error: (issue) =>
-            issue.input === null
-              ? 'mask: null is read by YAML as "no value"; write mask: "null" in quotes'
-              : 'mask must be one of redact, hash, year_of_date, prefix(n), "null"',
-        })
-        .regex(maskPattern, 'mask must be one of redact, hash, year_of_date, prefix(n), "null"'),
-    })
-    .strict(),
-]);
+const maskHelp = 'expected allow, deny or { mask: redact | hash | year_of_date | prefix(n) | "null" }';
+
+/** `allow`, `deny` or `{ mask: kind }` with kind redact | hash | year_of_date | prefix(n) | "null". */
+const columnRuleSchema = z.union(
+  [z.enum(['allow', 'deny']), z.object({ mask: z.string().regex(maskPattern) }).strict()],
+  {
+    error: (issue) =>
+      (issue.input as { mask?: unknown } | undefined)?.mask === null
+        ? 'mask: null is read by YAML as "no value"; write mask: "null" in quotes'
+        : maskHelp,
+  },
+);
 
 const tableRuleSchema = z
   .object({
