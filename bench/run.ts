@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: the figures the issues ask for, written as JSON under bench/results/. Each figure
  * comes with a baseline measured in the same run, so ratios stay meaningful across machines.
- *   npm run bench [-- --only seed,start,loader] [-- --scales 1,5]
+ *   npm run bench [-- --only seed,start,loader,governance] [-- --scales 1,5]
+ * The governance figures use the largest of the scales.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchGovernance } from './governance-bench.js';
 import { benchLoader } from './loader-bench.js';
 import { benchSeed } from './seed-bench.js';
 import { benchStart } from './start-bench.js';
@@ -15,7 +17,7 @@ const { values } = parseArgs({
   options: { only: { type: 'string' }, scales: { type: 'string' } },
   strict: true,
 });
-const only = new Set((values.only ?? 'seed,start,loader').split(','));
+const only = new Set((values.only ?? 'seed,start,loader,governance').split(','));
 const scales = (values.scales ?? '1,5').split(',').map(Number);
 
 const results: Record<string, unknown> = {
@@ -29,6 +31,11 @@ const results: Record<string, unknown> = {
 if (only.has('seed')) results.seed = await benchSeed({ scales, serverUrl: process.env.BENCH_DATABASE_URL });
 if (only.has('start')) results.start = await benchStart();
 if (only.has('loader')) results.loader = await benchLoader({ serverUrl: process.env.BENCH_DATABASE_URL });
+if (only.has('governance'))
+  results.governance = await benchGovernance({
+    scale: Math.max(...scales),
+    serverUrl: process.env.BENCH_DATABASE_URL,
+  });
 
 const directory = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(directory, { recursive: true });
@@ -37,5 +44,28 @@ writeFileSync(
   join(directory, `foundation-${results.startedAt as string}.json`.replaceAll(':', '-')),
   document,
 );
-writeFileSync(join(directory, 'foundation-latest.json'), document);
+writeFileSync(
+  join(directory, 'foundation-latest.json'),
+  `${JSON.stringify(mergeLatest(results), null, 2)}\n`,
+);
 process.stdout.write(document);
+
+/**
+ * The latest figures of every part: a run with `--only` replaces the parts it measured and keeps the
+ * others, so measuring one part does not erase the rest. `measuredAt` says when each part was taken.
+ */
+function mergeLatest(run: Record<string, unknown>): Record<string, unknown> {
+  const path = join(directory, 'foundation-latest.json');
+  const previous = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
+    : {};
+  const parts = ['seed', 'start', 'loader', 'governance'];
+  const previousMeasuredAt =
+    (previous.measuredAt as Record<string, string> | undefined) ??
+    Object.fromEntries(parts.filter((part) => part in previous).map((part) => [part, previous.startedAt]));
+  const measuredAt = {
+    ...previousMeasuredAt,
+    ...Object.fromEntries(parts.filter((part) => part in run).map((part) => [part, run.startedAt])),
+  };
+  return { ...previous, ...run, measuredAt };
+}

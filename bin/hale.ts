@@ -26,4 +26,5 @@ const commands: Command[] = [
 commands.push(createHelpCommand(() => commands));
 
 const exitCode = await runCli({ argv: process.argv.slice(2), env: process.env, commands });
-if (exitCode >= 0) process.exit(exitCode);
+// Exit only once stdout has flushed: a piped result larger than the pipe buffer would be cut off.
+if (exitCode >= 0) process.stdout.write('', () => process.exit(exitCode));

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Databases } from '../mcp-tools/db/index.js';
 import {
+  checkPolicyAgainstCatalog,
   createGovernedWarehouse,
   GovernanceError,
   type GovernedWarehouse,
@@ -40,6 +41,13 @@ export async function openGovernedWarehouse({
   }
   const policy = await loadGovernancePolicy({ file, text });
   const catalog = await readWarehouseCatalog(databases.warehouse, governedSchemas);
+  // An empty warehouse has nothing to check against; `hale sql` says to seed it.
+  const problems = catalog.tables.size === 0 ? [] : checkPolicyAgainstCatalog(policy, catalog);
+  if (problems.length > 0)
+    throw new GovernanceError(
+      'invalid_policy',
+      `the policy does not match the warehouse: ${problems.join('; ')}`,
+    );
   return createGovernedWarehouse({
     warehouse: databases.warehouse,
     auditLog: databases.application,

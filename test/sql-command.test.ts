@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPolicyPath } from './support/governed-test-warehouse.js';
 import { runHale } from './support/run-hale.js';
 import { createTemporaryDirectory } from './support/test-databases.js';
 
@@ -88,6 +90,29 @@ describe('hale sql', () => {
     expect(unknown.exitCode).toBe(1);
     expect(unknown.stderr).toContain('no principal named "alicia"');
     expect(unknown.stderr).toContain('alice');
+  }, 60_000);
+
+  it('refuses to run under a policy whose rule names a column the warehouse lacks', async () => {
+    const policy = readFileSync(defaultPolicyPath, 'utf8');
+    const index = policy.lastIndexOf('email: deny');
+    const misspelt = `${scratch.path}/misspelt.yml`;
+    writeFileSync(
+      misspelt,
+      `${policy.slice(0, index)}emial: deny${policy.slice(index + 'email: deny'.length)}`,
+    );
+    const run = await hale([
+      'sql',
+      '--as',
+      'carol',
+      '--policies',
+      misspelt,
+      'SELECT email FROM scheduling.patient',
+    ]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /misspelt\.yml:\d+: role ops_manager, scheduling\.patient: column emial does not exist in scheduling\.patient \(did you mean email\?\)/,
+    );
   }, 60_000);
 
   it('records each query in the audit log', async () => {

@@ -11,6 +11,7 @@ export type {
 } from './governed-query.js';
 export { createGovernedWarehouse, type GovernedWarehouse, governedSchemas } from './governed-warehouse.js';
 export { renderNativePolicies } from './native/render-native-policies.js';
+export { checkPolicyAgainstCatalog } from './policy/check-policy-against-catalog.js';
 export type { GovernancePolicy, Principal } from './policy/governance-policy.js';
 export { loadGovernancePolicy } from './policy/load-governance-policy.js';
 export { parsePolicyFile } from './policy/parse-policy-file.js';

@@ -15,6 +15,10 @@ export async function loadGovernancePolicy({
   await loadSqlParser();
   const { policy, issues } = parsePolicyFile({ file, text });
   if (!policy || issues.length > 0)
-    throw new GovernanceError('invalid_policy', `the policy file is invalid:\n${formatPolicyIssues(issues)}`);
+    // One line: the CLI prints an error's first line only, and every problem must be visible.
+    throw new GovernanceError(
+      'invalid_policy',
+      `the policy file is invalid: ${formatPolicyIssues(issues).replaceAll('\n', '; ')}`,
+    );
   return policy;
 }
