@@ -61,8 +61,9 @@ export async function benchGovernance({
         try {
           native = await measureNativeComparison({ warehouse, policy, rolePrefix, repetitions });
         } catch (error) {
-          // PGlite may lack something the native script needs; the server figures still stand.
+          // PGlite may lack something the native script needs; the other figures still stand.
           native = { unavailable: (error as Error).message };
+          process.stderr.write(`governance ${target.kind}: native comparison failed: ${String(error)}\n`);
         }
         return { seedSeconds: Math.round(warehouse.seedSeconds * 10) / 10, execution, native };
       },

@@ -1,7 +1,9 @@
+import type { DemoUser } from './demo-users.js';
+
 /** A query the gate must refuse, and the principal who tries it. */
 export interface DeniedQuery {
   id: string;
-  user: 'admin' | 'dana' | 'alice' | 'bob' | 'carol';
+  user: DemoUser;
   sql: string;
 }
 

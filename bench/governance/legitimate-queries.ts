@@ -83,7 +83,7 @@ export const legitimateQueries: readonly BenchQuery[] = [
   {
     id: 'patients-by-city',
     queryClass: 'count',
-    sql: 'SELECT city, count(*) AS patients FROM scheduling.patient GROUP BY city ORDER BY patients DESC LIMIT 20',
+    sql: 'SELECT city, count(*) AS patients FROM scheduling.patient GROUP BY city ORDER BY patients DESC, city LIMIT 20',
   },
   {
     id: 'practices-by-region',
@@ -157,7 +157,7 @@ export const legitimateQueries: readonly BenchQuery[] = [
   {
     id: 'busiest-practitioners',
     queryClass: 'join',
-    sql: `SELECT pr.full_name, s.name AS specialty, count(*) AS appointments FROM scheduling.appointment a JOIN scheduling.practitioner pr ON pr.practitioner_id = a.practitioner_id JOIN scheduling.specialty s ON s.specialty_id = pr.specialty_id WHERE a.${lastYear} GROUP BY pr.full_name, s.name ORDER BY appointments DESC LIMIT 10`,
+    sql: `SELECT pr.full_name, s.name AS specialty, count(*) AS appointments FROM scheduling.appointment a JOIN scheduling.practitioner pr ON pr.practitioner_id = a.practitioner_id JOIN scheduling.specialty s ON s.specialty_id = pr.specialty_id WHERE a.${lastYear} GROUP BY pr.full_name, s.name ORDER BY appointments DESC, pr.full_name, s.name LIMIT 10`,
   },
   {
     id: 'practitioners-per-practice',
@@ -172,7 +172,7 @@ export const legitimateQueries: readonly BenchQuery[] = [
   {
     id: 'appointments-by-patient-city',
     queryClass: 'join',
-    sql: 'SELECT pa.city, count(*) AS appointments FROM scheduling.appointment a JOIN scheduling.patient pa ON pa.patient_id = a.patient_id GROUP BY pa.city ORDER BY appointments DESC LIMIT 15',
+    sql: 'SELECT pa.city, count(*) AS appointments FROM scheduling.appointment a JOIN scheduling.patient pa ON pa.patient_id = a.patient_id GROUP BY pa.city ORDER BY appointments DESC, pa.city LIMIT 15',
   },
   {
     id: 'no-show-rate-by-patient-city',
@@ -205,7 +205,7 @@ export const legitimateQueries: readonly BenchQuery[] = [
   {
     id: 'top-conditions',
     queryClass: 'omop',
-    sql: 'SELECT c.concept_name, count(DISTINCT co.person_id) AS persons FROM cdm.condition_occurrence co JOIN vocab.concept c ON c.concept_id = co.condition_concept_id GROUP BY c.concept_name ORDER BY persons DESC LIMIT 10',
+    sql: 'SELECT c.concept_name, count(DISTINCT co.person_id) AS persons FROM cdm.condition_occurrence co JOIN vocab.concept c ON c.concept_id = co.condition_concept_id GROUP BY c.concept_name ORDER BY persons DESC, c.concept_name LIMIT 10',
   },
   {
     id: 'conditions-by-year',
@@ -235,12 +235,12 @@ export const legitimateQueries: readonly BenchQuery[] = [
   {
     id: 'top-drugs',
     queryClass: 'omop',
-    sql: 'SELECT c.concept_name, count(*) AS exposures, count(DISTINCT d.person_id) AS persons FROM cdm.drug_exposure d JOIN vocab.concept c ON c.concept_id = d.drug_concept_id GROUP BY c.concept_name ORDER BY exposures DESC LIMIT 10',
+    sql: 'SELECT c.concept_name, count(*) AS exposures, count(DISTINCT d.person_id) AS persons FROM cdm.drug_exposure d JOIN vocab.concept c ON c.concept_id = d.drug_concept_id GROUP BY c.concept_name ORDER BY exposures DESC, c.concept_name LIMIT 10',
   },
   {
     id: 'measurement-averages',
     queryClass: 'omop',
-    sql: 'SELECT c.concept_name, count(*) AS measurements, avg(m.value_as_number) AS average_value FROM cdm.measurement m JOIN vocab.concept c ON c.concept_id = m.measurement_concept_id GROUP BY c.concept_name ORDER BY measurements DESC LIMIT 10',
+    sql: 'SELECT c.concept_name, count(*) AS measurements, avg(m.value_as_number) AS average_value FROM cdm.measurement m JOIN vocab.concept c ON c.concept_id = m.measurement_concept_id GROUP BY c.concept_name ORDER BY measurements DESC, c.concept_name LIMIT 10',
   },
   {
     id: 'bmi-by-gender',
@@ -255,7 +255,7 @@ export const legitimateQueries: readonly BenchQuery[] = [
   {
     id: 'condition-eras-by-concept',
     queryClass: 'omop',
-    sql: 'SELECT c.concept_name, count(*) AS eras, avg(ce.condition_occurrence_count) AS occurrences_per_era FROM cdm.condition_era ce JOIN vocab.concept c ON c.concept_id = ce.condition_concept_id GROUP BY c.concept_name ORDER BY eras DESC LIMIT 10',
+    sql: 'SELECT c.concept_name, count(*) AS eras, avg(ce.condition_occurrence_count) AS occurrences_per_era FROM cdm.condition_era ce JOIN vocab.concept c ON c.concept_id = ce.condition_concept_id GROUP BY c.concept_name ORDER BY eras DESC, c.concept_name LIMIT 10',
   },
   {
     id: 'deaths-by-year',
@@ -270,7 +270,7 @@ export const legitimateQueries: readonly BenchQuery[] = [
   {
     id: 'conditions-under-ancestor',
     queryClass: 'omop',
-    sql: "SELECT a.concept_name AS ancestor, count(DISTINCT co.person_id) AS persons FROM cdm.condition_occurrence co JOIN vocab.concept_ancestor ca ON ca.descendant_concept_id = co.condition_concept_id JOIN vocab.concept a ON a.concept_id = ca.ancestor_concept_id WHERE a.domain_id = 'Condition' AND ca.min_levels_of_separation = 1 GROUP BY a.concept_name ORDER BY persons DESC LIMIT 10",
+    sql: "SELECT a.concept_name AS ancestor, count(DISTINCT co.person_id) AS persons FROM cdm.condition_occurrence co JOIN vocab.concept_ancestor ca ON ca.descendant_concept_id = co.condition_concept_id JOIN vocab.concept a ON a.concept_id = ca.ancestor_concept_id WHERE a.domain_id = 'Condition' AND ca.min_levels_of_separation = 1 GROUP BY a.concept_name ORDER BY persons DESC, a.concept_name LIMIT 10",
   },
   {
     id: 'scheduling-to-omop-visits',
@@ -336,12 +336,12 @@ export const legitimateQueries: readonly BenchQuery[] = [
   {
     id: 'rows-next-appointments',
     queryClass: 'rows',
-    sql: "SELECT appointment_id, start_at, status, channel FROM scheduling.appointment WHERE start_at >= DATE '2026-11-23' ORDER BY start_at LIMIT 50",
+    sql: "SELECT appointment_id, start_at, status, channel FROM scheduling.appointment WHERE start_at >= DATE '2026-11-23' ORDER BY start_at, appointment_id LIMIT 50",
   },
   {
     id: 'rows-recent-no-shows',
     queryClass: 'rows',
-    sql: "SELECT a.appointment_id, a.start_at, p.name AS practice FROM scheduling.appointment a JOIN scheduling.practice p ON p.practice_id = a.practice_id WHERE a.status = 'no_show' ORDER BY a.start_at DESC LIMIT 20",
+    sql: "SELECT a.appointment_id, a.start_at, p.name AS practice FROM scheduling.appointment a JOIN scheduling.practice p ON p.practice_id = a.practice_id WHERE a.status = 'no_show' ORDER BY a.start_at DESC, a.appointment_id LIMIT 20",
   },
   {
     id: 'rows-practitioners',
@@ -356,7 +356,7 @@ export const legitimateQueries: readonly BenchQuery[] = [
   {
     id: 'rows-person-conditions',
     queryClass: 'rows',
-    sql: 'SELECT co.person_id, co.condition_start_date, c.concept_name FROM cdm.condition_occurrence co JOIN vocab.concept c ON c.concept_id = co.condition_concept_id WHERE co.person_id = 1000 ORDER BY co.condition_start_date',
+    sql: 'SELECT co.person_id, co.condition_start_date, c.concept_name FROM cdm.condition_occurrence co JOIN vocab.concept c ON c.concept_id = co.condition_concept_id WHERE co.person_id = 100004 ORDER BY co.condition_start_date, c.concept_name',
   },
   {
     id: 'rows-recent-visits',

@@ -4,9 +4,9 @@ import {
   recordAuditEntry,
   resolvePrincipal,
 } from '../../mcp-tools/governance/index.js';
+import { demoUsers } from './demo-users.js';
 import { interleavedMedians, type RepetitionPolicy } from './interleaved-medians.js';
 import { type BenchQuery, legitimateQueries } from './legitimate-queries.js';
-import { demoUsers } from './measure-gate-time.js';
 import { median, ratioSummary, round } from './timing-statistics.js';
 import type { BenchWarehouse } from './with-bench-warehouse.js';
 

@@ -7,12 +7,10 @@ import {
   resolvePrincipal,
   type WarehouseCatalog,
 } from '../../mcp-tools/governance/index.js';
+import { demoUsers } from './demo-users.js';
 import { deniedQueries } from './denied-queries.js';
 import { legitimateQueries } from './legitimate-queries.js';
 import { median, percentile, round } from './timing-statistics.js';
-
-/** The five demo principals of the shipped policy. */
-export const demoUsers = ['admin', 'dana', 'alice', 'bob', 'carol'] as const;
 
 interface GateCall {
   id: string;
