@@ -41,8 +41,13 @@ export async function openGovernedWarehouse({
   }
   const policy = await loadGovernancePolicy({ file, text });
   const catalog = await readWarehouseCatalog(databases.warehouse, governedSchemas);
-  // An empty warehouse has nothing to check against; `hale sql` says to seed it.
-  const problems = catalog.tables.size === 0 ? [] : checkPolicyAgainstCatalog(policy, catalog);
+  // Every command that governs queries needs data; the policy is checked against the tables found.
+  if (catalog.tables.size === 0)
+    throw new GovernanceError(
+      'unknown_name',
+      'the warehouse is empty: run `hale seed` (demo data) or `hale cdm load PATH` first',
+    );
+  const problems = checkPolicyAgainstCatalog(policy, catalog);
   if (problems.length > 0)
     throw new GovernanceError(
       'invalid_policy',

@@ -1,4 +1,4 @@
-import { GovernanceError, renderNativePolicies } from '../../mcp-tools/governance/index.js';
+import { renderNativePolicies } from '../../mcp-tools/governance/index.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
 import { type Command, UsageError } from './command.js';
@@ -25,12 +25,6 @@ export const governanceCommand: Command = {
       throw new UsageError(`unknown governance subcommand ${JSON.stringify(subcommand)}`, usage);
     const databases = await openRuntime(context);
     const governed = await openGovernedWarehouse({ config: context.config, databases });
-    // The script grants per catalog table: rendered over an empty warehouse it would grant nothing.
-    if (governed.catalog.tables.size === 0)
-      throw new GovernanceError(
-        'unknown_name',
-        'the warehouse is empty: run `hale seed` (demo data) or `hale cdm load PATH` first',
-      );
     const sql = renderNativePolicies({ policy: governed.policy, catalog: governed.catalog });
     return { json: { sql, policyVersion: governed.policy.version }, text: sql.trimEnd() };
   },

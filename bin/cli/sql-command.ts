@@ -1,9 +1,5 @@
 import { createInterface } from 'node:readline';
-import {
-  GovernanceError,
-  type GovernedQueryResult,
-  resolvePrincipal,
-} from '../../mcp-tools/governance/index.js';
+import { type GovernedQueryResult, resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
 import { type Command, UsageError } from './command.js';
@@ -80,11 +76,6 @@ export const sqlCommand: Command = {
 
     const databases = await openRuntime(context);
     const governed = await openGovernedWarehouse({ config: context.config, databases });
-    if (governed.catalog.tables.size === 0)
-      throw new GovernanceError(
-        'unknown_name',
-        'the warehouse is empty: run `hale seed` (demo data) or `hale cdm load PATH` first',
-      );
     const principal = resolvePrincipal(governed.policy, user);
     const run = (sql: string) =>
       governed.run({ sql, principal, channel: 'cli', tool: 'hale_sql', signal: context.signal });

@@ -8,13 +8,10 @@ import {
   executeGovernedPlan,
 } from './execution/execute-governed-plan.js';
 import { mapDatabaseError } from './execution/map-database-error.js';
-import { checkStatement } from './firewall/check-statement.js';
-import { dimensionColumns } from './firewall/dimension-columns.js';
 import { type GovernedQueryPlan, governQuery } from './firewall/govern-query.js';
 import { GovernanceError } from './governance-error.js';
 import type { GovernedQueryRequest, GovernedQueryResult, SuppressionReport } from './governed-query.js';
 import type { GovernancePolicy } from './policy/governance-policy.js';
-import { parseSql } from './sql/sql-parser.js';
 
 /** The governed warehouse port: the only way anything in Hale runs SQL on warehouse data. */
 export interface GovernedWarehouse {
@@ -64,7 +61,6 @@ export function createGovernedWarehouse({
     let unexpected: unknown;
     try {
       plan = governQuery({ sql, principal, settings, fences });
-      const dimensions = plan.analysis.aggregateOnly ? dimensionColumns(checkStatement(parseSql(sql))) : [];
       const execution = await executeGovernedPlan({
         database: warehouse,
         sql: plan.sql,
@@ -75,13 +71,12 @@ export function createGovernedWarehouse({
       let { rows, columns } = execution;
       let suppression: SuppressionReport | undefined;
       if (plan.analysis.aggregateOnly) {
-        const groupCountColumns = plan.entityCountColumns.filter((column) => !column.includes('filtered'));
         const suppressed = suppressSmallCells({
           rows,
           columns,
-          dimensionColumns: dimensions,
-          groupCountColumns,
-          filteredCountColumns: plan.entityCountColumns.filter((column) => column.includes('filtered')),
+          dimensionColumns: plan.dimensionColumns,
+          groupCountColumns: plan.groupCountColumns,
+          filteredCountColumns: plan.filteredCountColumns,
           minimumCellSize: plan.analysis.minimumCellSize,
         });
         ({ rows, columns } = suppressed);

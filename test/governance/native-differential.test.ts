@@ -6,7 +6,7 @@ import {
   createGovernedTestWarehouse,
   type GovernedTestWarehouse,
 } from '../support/governed-test-warehouse.js';
-import { type DisposableDatabase, testDatabaseAdapters } from '../support/test-databases.js';
+import { type DisposableDatabase, testDatabaseAdapters, testDatabaseUrl } from '../support/test-databases.js';
 
 /**
  * The gate and the native PostgreSQL rendering of the same policy must agree: every query the gate
@@ -183,7 +183,7 @@ describe.each(testDatabaseAdapters)('gate and native policies agree on $name', (
 
 async function dropRoles(rolePrefix: string): Promise<void> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
   await client.connect();
   try {
     const roles = await client.query<{ rolname: string }>(

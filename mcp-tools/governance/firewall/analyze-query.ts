@@ -420,10 +420,7 @@ class QueryAnalyzer {
     const callFields = fieldsOf(call, 'FuncCall');
     // The function itself is checked first, so dblink(…) AS t(x text) is refused for what it is.
     if (callFields) {
-      const problem = checkExpressionNode('FuncCall', callFields, {
-        aggregateOnly: this.aggregateOnly,
-        canTimeOut: this.options.canTimeOut,
-      });
+      const problem = checkExpressionNode('FuncCall', callFields, { canTimeOut: this.options.canTimeOut });
       if (problem) deny(problem.code, problem.message);
     }
     if (fields.is_rowsfrom === true) deny('statement_not_allowed', 'ROWS FROM is not supported');
@@ -730,7 +727,7 @@ class QueryAnalyzer {
         return;
       }
       default: {
-        const problem = checkExpressionNode(type, fields, { aggregateOnly: this.aggregateOnly });
+        const problem = checkExpressionNode(type, fields);
         if (problem) deny(problem.code, problem.message);
         if (
           context.insideAggregate &&
@@ -754,10 +751,7 @@ class QueryAnalyzer {
 
   private walkFunction(fields: Fields, context: WalkContext): void {
     const name = dottedName(fields.funcname);
-    const problem = checkExpressionNode('FuncCall', fields, {
-      aggregateOnly: this.aggregateOnly,
-      canTimeOut: this.options.canTimeOut,
-    });
+    const problem = checkExpressionNode('FuncCall', fields, { canTimeOut: this.options.canTimeOut });
     if (problem) deny(problem.code, problem.message);
     const simpleName = (name.at(-1) ?? '').toLowerCase();
     const isWindow = fields.over !== undefined;

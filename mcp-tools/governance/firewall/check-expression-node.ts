@@ -63,7 +63,7 @@ function containsReference(node: unknown): boolean {
 export function checkExpressionNode(
   type: string,
   fields: Record<string, unknown>,
-  { canTimeOut = true }: { aggregateOnly: boolean; canTimeOut?: boolean },
+  { canTimeOut = true }: { canTimeOut?: boolean } = {},
 ): NodeProblem | undefined {
   switch (type) {
     case 'ParamRef':

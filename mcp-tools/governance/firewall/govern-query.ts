@@ -4,12 +4,15 @@ import { parseSql } from '../sql/sql-parser.js';
 import { analyzeQuery } from './analyze-query.js';
 import { buildFence } from './build-fence.js';
 import { checkStatement } from './check-statement.js';
+import { dimensionColumns } from './dimension-columns.js';
 import type { QueryAnalysis } from './query-analysis.js';
 import { type RewrittenQuery, rewriteQuery } from './rewrite-query.js';
 
 /** A query that passed the gate: what to run and what the analysis found. */
 export interface GovernedQueryPlan extends RewrittenQuery {
   analysis: QueryAnalysis;
+  /** For aggregate-only queries: the output columns that are grouping values (for complementary suppression). */
+  dimensionColumns: string[];
 }
 
 /** What stays fixed between queries: the policy, the warehouse shape, the database's abilities. */
@@ -47,6 +50,8 @@ export function governQuery({
     schemas: settings.schemas,
     canTimeOut: settings.canTimeOut,
   });
+  // Read before the rewrite appends its hidden count columns to the select list.
+  const dimensions = analysis.aggregateOnly ? dimensionColumns(select) : [];
   const rewritten = rewriteQuery({
     select,
     analysis,
@@ -62,5 +67,5 @@ export function governQuery({
       return structuredClone(fence);
     },
   });
-  return { ...rewritten, analysis };
+  return { ...rewritten, analysis, dimensionColumns: dimensions };
 }

@@ -6,14 +6,16 @@ import { needsFence } from './build-fence.js';
 import type { QueryAnalysis } from './query-analysis.js';
 
 /** Prefix of the columns the rewrite adds for disclosure control; removed from results. */
-export const hiddenColumnPrefix = '__hale_';
+const hiddenColumnPrefix = '__hale_';
 
 /** The SQL the warehouse runs for a principal, with its bound parameters. */
 export interface RewrittenQuery {
   sql: string;
   params: unknown[];
-  /** Hidden per-group patient counts: the whole group's, then one per filtered aggregate. */
-  entityCountColumns: string[];
+  /** Hidden columns with each group's distinct patient count, one per entity source. */
+  groupCountColumns: string[];
+  /** Hidden columns with the distinct patient count of each FILTERed aggregate. */
+  filteredCountColumns: string[];
   /** The LIMIT the rewrite enforces: the row cap plus one, to tell a full result from a cut one. */
   rowLimit: number;
 }
@@ -114,13 +116,14 @@ export function rewriteQuery({
     ];
   }
 
-  const entityCountColumns: string[] = [];
+  const groupCountColumns: string[] = [];
+  const filteredCountColumns: string[] = [];
   if (analysis.aggregateOnly) {
     const targets = listOf(select.targetList);
     analysis.entitySources.forEach((source, index) => {
       const name = `${hiddenColumnPrefix}patients_${index}`;
       targets.push({ ResTarget: { name, val: countDistinct(source.entryName, source.column) } });
-      entityCountColumns.push(name);
+      groupCountColumns.push(name);
     });
     const first = analysis.entitySources[0];
     analysis.filteredAggregates.forEach((aggregate, index) => {
@@ -129,7 +132,7 @@ export function rewriteQuery({
       targets.push({
         ResTarget: { name, val: countDistinct(first.entryName, first.column, aggregate.agg_filter) },
       });
-      entityCountColumns.push(name);
+      filteredCountColumns.push(name);
     });
     select.targetList = targets;
   }
@@ -162,5 +165,11 @@ export function rewriteQuery({
       op: 'SETOP_NONE',
     };
   }
-  return { sql: deparseSql([{ SelectStmt: statement }]), params, entityCountColumns, rowLimit };
+  return {
+    sql: deparseSql([{ SelectStmt: statement }]),
+    params,
+    groupCountColumns,
+    filteredCountColumns,
+    rowLimit,
+  };
 }
