@@ -8,19 +8,23 @@ import { cdmCommand } from './cli/cdm-load-command.js';
 import type { Command } from './cli/command.js';
 import { governanceCommand } from './cli/governance-command.js';
 import { createHelpCommand } from './cli/help-command.js';
+import { mcpCommand } from './cli/mcp-command.js';
 import { runCli } from './cli/run-cli.js';
 import { seedCommand } from './cli/seed-command.js';
 import { sqlCommand } from './cli/sql-command.js';
 import { startCommand } from './cli/start-command.js';
+import { tokenCommand } from './cli/token-command.js';
 import { versionCommand } from './cli/version-command.js';
 
 const commands: Command[] = [
   startCommand,
+  mcpCommand,
   seedCommand,
   cdmCommand,
   sqlCommand,
   auditCommand,
   governanceCommand,
+  tokenCommand,
   versionCommand,
 ];
 commands.push(createHelpCommand(() => commands));

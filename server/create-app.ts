@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { sendProblem } from './problem.js';
 import type { ReadinessProbe } from './readiness.js';
@@ -10,12 +10,14 @@ export interface AppDependencies {
   /** Directory of the built client, served at `/`; omitted in API-only tests. */
   clientDirectory?: string;
   log: (level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) => void;
+  /** The MCP endpoint (`/mcp` and its protected-resource metadata), built by the composition root. */
+  mcp?: RequestHandler;
 }
 
 /**
  * Builds the Express app. It never listens: `hale start` does, and tests drive it directly.
  */
-export function createApp({ version, readiness, log, clientDirectory }: AppDependencies): Express {
+export function createApp({ version, readiness, log, clientDirectory, mcp }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -34,6 +36,8 @@ export function createApp({ version, readiness, log, clientDirectory }: AppDepen
     const ready = checks.every((check) => check.ready);
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', version, checks });
   });
+
+  if (mcp) app.use(mcp);
 
   if (clientDirectory) app.use(express.static(clientDirectory, { index: 'index.html', maxAge: '5m' }));
 

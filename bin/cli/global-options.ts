@@ -21,6 +21,12 @@ export const flagSettings: Readonly<Record<string, SettingName>> = {
   host: 'host',
   scale: 'seedScale',
   policies: 'policies',
+  'public-url': 'publicUrl',
+  'allowed-hosts': 'allowedHosts',
+  'jwks-url': 'jwksUrl',
+  'jwt-issuer': 'jwtIssuer',
+  'jwt-audience': 'jwtAudience',
+  'jwt-user-claim': 'jwtUserClaim',
 };
 
 export const globalUsage = `Global options:

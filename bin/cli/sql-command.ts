@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { type GovernedQueryResult, resolvePrincipal } from '../../mcp-tools/governance/index.js';
+import { formatResultTable } from '../../mcp-tools/tools/index.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
 import { type Command, UsageError } from './command.js';
-import { formatResultTable } from './format-result-table.js';
 
 const usage = `hale sql --as USER [--json | --jsonl] [SQL]
   Runs one SELECT through the governance gate as USER (a principal of the policy file) and prints

@@ -1,21 +1,39 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { GovernanceError, type GovernedWarehouse } from '../../mcp-tools/governance/index.js';
 import { readWarehouseState, seedDemoWarehouse, WarehouseError } from '../../mcp-tools/warehouse/index.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
+import { createMcpEndpoint } from '../create-mcp-endpoint.js';
+import { createToolRuntime, type ToolRuntime } from '../create-tool-runtime.js';
+import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
 import { packageVersion } from '../package-version.js';
 import type { Command } from './command.js';
 
-const usage = `hale start [--port 3000] [--host 127.0.0.1]
-  Runs the Hale server (health: /healthz, readiness: /readyz). On an empty embedded database it first
-  seeds the demo warehouse (scale from --scale / HALE_SEED_SCALE, default 1) while /readyz says "starting".`;
+const usage = `hale start [--port 3000] [--host 127.0.0.1] [--public-url URL] [--allowed-hosts H,H]
+           [--jwks-url URL --jwt-issuer ISS --jwt-audience AUD [--jwt-user-claim sub]]
+  Runs the Hale server: MCP Streamable HTTP at /mcp (bearer tokens from \`hale token create\`, or JWTs
+  of the identity provider at --jwks-url), health at /healthz, readiness at /readyz. On an empty
+  embedded database it first seeds the demo warehouse (scale from --scale / HALE_SEED_SCALE,
+  default 1) while /readyz says "starting" and /mcp answers 503.`;
 
 export const startCommand: Command = {
   name: 'start',
   summary: 'run the Hale server',
   usage,
-  options: { port: { type: 'string' }, host: { type: 'string' }, scale: { type: 'string' } },
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    scale: { type: 'string' },
+    policies: { type: 'string' },
+    'public-url': { type: 'string' },
+    'allowed-hosts': { type: 'string' },
+    'jwks-url': { type: 'string' },
+    'jwt-issuer': { type: 'string' },
+    'jwt-audience': { type: 'string' },
+    'jwt-user-claim': { type: 'string' },
+  },
   positionals: [0, 0],
   async run(context) {
     const { config, output } = context;
@@ -24,10 +42,25 @@ export const startCommand: Command = {
     context.signal.throwIfAborted();
     const warehouseIsSeparate = databases.warehouse !== databases.application;
     let warehouse: ReadinessCheck = { name: 'warehouse', ready: false, detail: 'checking' };
+    let tools: { governed: GovernedWarehouse; runtime: ToolRuntime } | undefined;
+    const openTools = async () => {
+      const governed = await openGovernedWarehouse({ config, databases });
+      tools = { governed, runtime: createToolRuntime({ governed, databases, log: output.log }) };
+    };
+    let listeningUrl: URL | undefined;
+    let toolsProblem: string | undefined;
 
     const app = createApp({
       version: packageVersion,
       log: output.log,
+      mcp: createMcpEndpoint({
+        config,
+        databases,
+        version: packageVersion,
+        log: output.log,
+        current: () => tools,
+        listeningUrl: () => listeningUrl ?? new URL(`http://${config.host}:${config.port}`),
+      }),
       clientDirectory: fileURLToPath(new URL('../../client/', import.meta.url)),
       async readiness() {
         let database: ReadinessCheck;
@@ -48,7 +81,16 @@ export const startCommand: Command = {
             detail: error instanceof Error ? error.message : String(error),
           };
         }
-        return [database, warehouse];
+        // The warehouse serves tools only once the policy has been checked against it.
+        const tables =
+          warehouse.ready && !tools
+            ? {
+                ...warehouse,
+                ready: false,
+                detail: toolsProblem ?? 'checking the policy against the warehouse',
+              }
+            : warehouse;
+        return [database, tables];
       },
     });
     const server = app.listen(config.port, config.host);
@@ -62,6 +104,8 @@ export const startCommand: Command = {
     });
     context.signal.throwIfAborted();
     const address = server.address() as AddressInfo;
+    const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+    listeningUrl = new URL(`http://${urlHost}:${address.port}`);
     output.log('info', `Hale ${packageVersion} listening on http://${config.host}:${address.port}`, {
       database: databases.application.location,
     });
@@ -100,7 +144,16 @@ export const startCommand: Command = {
         output.log('info', 'another process seeded the demo warehouse first');
       }
     }
-    output.log('info', `ready: http://${config.host}:${address.port}`);
+    // The policy is checked against the warehouse now that it has tables; a bad policy stops here.
+    try {
+      await openTools();
+    } catch (error) {
+      // An empty external warehouse is a state to fix with a load, not a reason to stop serving.
+      if (!(error instanceof GovernanceError && error.code === 'unknown_name')) throw error;
+      toolsProblem = error.message;
+      output.log('warn', `tools unavailable: ${error.message}`);
+    }
+    output.log('info', `ready: ${listeningUrl.href} (MCP: ${new URL('/mcp', listeningUrl).href})`);
     return undefined;
   },
 };

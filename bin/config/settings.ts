@@ -72,6 +72,55 @@ export const settings = {
       'Governance policy file (YAML): principals, roles, per-table access, row filters and column masks. Unset: the bundled demo policy, mcp-tools/governance/default-policies.yml.',
     schema: z.string().min(1).optional(),
   },
+  publicUrl: {
+    flag: '--public-url',
+    env: 'HALE_PUBLIC_URL',
+    default: undefined,
+    description:
+      'The URL clients reach the server at (behind a proxy: its external URL). Names the MCP resource in OAuth protected-resource metadata. Unset: http://HOST:PORT.',
+    schema: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  },
+  allowedHosts: {
+    flag: '--allowed-hosts',
+    env: 'HALE_ALLOWED_HOSTS',
+    default: undefined,
+    description:
+      'Comma-separated host names /mcp answers to (DNS-rebinding protection; Origin headers must name one too). Unset: localhost, 127.0.0.1 and [::1] when listening on a loopback address, otherwise the host of HALE_PUBLIC_URL if set, else any host with Origin checked against Host.',
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9.[\]:_-]+(,[A-Za-z0-9.[\]:_-]+)*$/, { error: 'expected comma-separated host names' })
+      .transform((value) => value.split(','))
+      .optional(),
+  },
+  jwksUrl: {
+    flag: '--jwks-url',
+    env: 'HALE_JWKS_URL',
+    default: undefined,
+    description:
+      'JWKS URL of an identity provider whose JWTs /mcp accepts as bearer tokens (with HALE_JWT_ISSUER and HALE_JWT_AUDIENCE). Unset: only Hale API tokens.',
+    schema: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  },
+  jwtIssuer: {
+    flag: '--jwt-issuer',
+    env: 'HALE_JWT_ISSUER',
+    default: undefined,
+    description: 'The `iss` a JWT must carry (required with HALE_JWKS_URL).',
+    schema: z.string().min(1).optional(),
+  },
+  jwtAudience: {
+    flag: '--jwt-audience',
+    env: 'HALE_JWT_AUDIENCE',
+    default: undefined,
+    description: 'The `aud` a JWT must carry (required with HALE_JWKS_URL), usually the /mcp URL.',
+    schema: z.string().min(1).optional(),
+  },
+  jwtUserClaim: {
+    flag: '--jwt-user-claim',
+    env: 'HALE_JWT_USER_CLAIM',
+    default: 'sub',
+    description: 'The JWT claim that names the Hale principal (a user of the policy file).',
+    schema: z.string().min(1),
+  },
   logLevel: {
     flag: '--log-level',
     env: 'HALE_LOG_LEVEL',

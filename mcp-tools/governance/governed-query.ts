@@ -13,6 +13,8 @@ export interface GovernedQueryRequest {
   tool: string;
   /** Aborting cancels the running statement (client disconnect, Ctrl-C). */
   signal?: AbortSignal;
+  /** Rows to return at most, below the warehouse's own cap (which always applies). */
+  maxRows?: number;
 }
 
 /** Groups hidden by disclosure control. */

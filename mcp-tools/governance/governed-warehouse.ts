@@ -59,13 +59,19 @@ export function createGovernedWarehouse({
     let plan: GovernedQueryPlan | undefined;
     let result: GovernedQueryResult;
     let unexpected: unknown;
+    const maxRows = Math.max(1, Math.min(limits.maxRows, request.maxRows ?? limits.maxRows));
     try {
-      plan = governQuery({ sql, principal, settings, fences });
+      plan = governQuery({
+        sql,
+        principal,
+        settings: maxRows === settings.maxRows ? settings : { ...settings, maxRows },
+        fences,
+      });
       const execution = await executeGovernedPlan({
         database: warehouse,
         sql: plan.sql,
         params: plan.params,
-        limits,
+        limits: maxRows === limits.maxRows ? limits : { ...limits, maxRows },
         ...(request.signal ? { signal: request.signal } : {}),
       });
       let { rows, columns } = execution;

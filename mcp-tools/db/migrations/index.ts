@@ -1,6 +1,7 @@
 import { applicationStateMigration } from './0001-application-state.js';
 import { documentsMigration } from './0002-documents.js';
 import { auditLogMigration } from './0003-audit-log.js';
+import { toolsAndTokensMigration } from './0004-tools-and-tokens.js';
 import type { Migration } from './migration.js';
 
 /** Every migration of the `hale` schema, in version order. Append only. */
@@ -8,6 +9,7 @@ export const migrations: readonly Migration[] = [
   applicationStateMigration,
   documentsMigration,
   auditLogMigration,
+  toolsAndTokensMigration,
 ];
 
 export type { DatabaseExtension, Migration } from './migration.js';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/index.js';
-import type { CatalogTable, WarehouseCatalog } from './warehouse-catalog.js';
+import type { CatalogColumn, CatalogTable, WarehouseCatalog } from './warehouse-catalog.js';
 
 /** Reads the tables and columns of the given schemas (trusted, internal: it does not pass the gate). */
 export async function readWarehouseCatalog(
@@ -11,9 +11,10 @@ export async function readWarehouseCatalog(
     table_name: string;
     column_name: string;
     data_type: string;
+    row_estimate: number | string;
   }>(
     `SELECT n.nspname AS table_schema, c.relname AS table_name, a.attname AS column_name,
-            format_type(a.atttypid, a.atttypmod) AS data_type
+            format_type(a.atttypid, a.atttypmod) AS data_type, c.reltuples::bigint AS row_estimate
        FROM pg_catalog.pg_class c
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -21,12 +22,19 @@ export async function readWarehouseCatalog(
       ORDER BY n.nspname, c.relname, a.attnum`,
     [schemas],
   );
-  const tables = new Map<string, CatalogTable & { columns: { name: string; type: string }[] }>();
+  const tables = new Map<string, CatalogTable & { columns: CatalogColumn[] }>();
   for (const row of result.rows) {
     const key = `${row.table_schema}.${row.table_name}`;
     let table = tables.get(key);
     if (!table) {
-      table = { schema: row.table_schema, name: row.table_name, columns: [] };
+      const estimate = Number(row.row_estimate);
+      table = {
+        schema: row.table_schema,
+        name: row.table_name,
+        columns: [],
+        // reltuples is -1 for a table never vacuumed or analysed.
+        ...(estimate >= 0 ? { rowCountEstimate: estimate } : {}),
+      };
       tables.set(key, table);
     }
     table.columns.push({ name: row.column_name, type: row.data_type });

@@ -9,6 +9,11 @@ export interface CatalogTable {
   schema: string;
   name: string;
   columns: readonly CatalogColumn[];
+  /**
+   * The planner's row count (`pg_class.reltuples`) when the catalog was read; undefined when the
+   * table was never analysed. An estimate of the whole table: show it only to whom sees it all.
+   */
+  rowCountEstimate?: number;
 }
 
 /**

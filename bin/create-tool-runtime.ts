@@ -1,0 +1,36 @@
+import type { Databases } from '../mcp-tools/db/index.js';
+import type { GovernedWarehouse } from '../mcp-tools/governance/index.js';
+import {
+  bundledTableDocumentation,
+  createDatabaseToolCallLog,
+  createToolRegistry,
+  defaultTools,
+  type ToolPorts,
+  type ToolRegistry,
+} from '../mcp-tools/tools/index.js';
+import type { CommandOutput } from './cli/command.js';
+
+/** The tool registry and the ports its tools run with, shared by every channel of one process. */
+export interface ToolRuntime {
+  registry: ToolRegistry;
+  ports: ToolPorts;
+}
+
+/** Wires the registry over the governed warehouse; calls are recorded in `hale.tool_call`. */
+export function createToolRuntime({
+  governed,
+  databases,
+  log,
+}: {
+  governed: GovernedWarehouse;
+  databases: Databases;
+  log: CommandOutput['log'];
+}): ToolRuntime {
+  const registry = createToolRegistry({
+    tools: defaultTools,
+    callLog: createDatabaseToolCallLog(databases.application),
+    onInternalError: (error, tool) =>
+      log('error', `tool ${tool} failed`, { error: error instanceof Error ? error.stack : String(error) }),
+  });
+  return { registry, ports: { warehouse: governed, documentation: bundledTableDocumentation } };
+}

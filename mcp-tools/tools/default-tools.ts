@@ -1,0 +1,13 @@
+import { describeTableTool } from './describe-table-tool.js';
+import { listTablesTool } from './list-tables-tool.js';
+import { runSqlTool } from './run-sql-tool.js';
+import type { AnyToolDefinition } from './tool-definition.js';
+import { whoamiTool } from './whoami-tool.js';
+
+/** Every tool Hale offers, in the order clients list them. */
+export const defaultTools: readonly AnyToolDefinition[] = [
+  whoamiTool,
+  listTablesTool,
+  describeTableTool,
+  runSqlTool,
+];

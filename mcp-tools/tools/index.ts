@@ -1,0 +1,12 @@
+export { bundledTableDocumentation } from './bundled-table-documentation.js';
+export { defaultTools } from './default-tools.js';
+export { describeTableTool } from './describe-table-tool.js';
+export { formatResultTable } from './format-result-table.js';
+export { type AccessibleTable, accessibleTables } from './table-access-summary.js';
+export type { TableDocumentation } from './table-documentation.js';
+export { createDatabaseToolCallLog, type ToolCallEntry, type ToolCallLog } from './tool-call-log.js';
+export type { AnyToolDefinition, ToolAnnotations, ToolContext, ToolPorts } from './tool-definition.js';
+export { ToolError, type ToolErrorCode } from './tool-error.js';
+export { createToolRegistry, maximumToolInputLength, type ToolRegistry } from './tool-registry.js';
+export type { ToolFailure, ToolResult } from './tool-result.js';
+export { whoamiTool } from './whoami-tool.js';
