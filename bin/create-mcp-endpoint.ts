@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Databases } from '../mcp-tools/db/index.js';
+import type { Queryable } from '../mcp-tools/db/index.js';
 import { type GovernedWarehouse, resolvePrincipal } from '../mcp-tools/governance/index.js';
 import {
   createMcpHttpRouter,
@@ -56,14 +56,15 @@ export function allowedHosts(config: Config): string[] | undefined {
  */
 export function createMcpEndpoint({
   config,
-  databases,
+  applicationDatabase,
   version,
   log,
   current,
   listeningUrl,
 }: {
   config: Config;
-  databases: Databases;
+  /** Where API tokens are kept. */
+  applicationDatabase: Queryable;
   version: string;
   log: CommandOutput['log'];
   current: () => { governed: GovernedWarehouse; runtime: ToolRuntime } | undefined;
@@ -91,7 +92,7 @@ export function createMcpEndpoint({
       });
     },
     verifier: createTokenVerifier({
-      database: databases.application,
+      database: applicationDatabase,
       policy: () => current()?.governed.policy,
       ...(jwt ? { jwt } : {}),
     }),

@@ -55,7 +55,7 @@ export const startCommand: Command = {
       log: output.log,
       mcp: createMcpEndpoint({
         config,
-        databases,
+        applicationDatabase: databases.application,
         version: packageVersion,
         log: output.log,
         current: () => tools,
