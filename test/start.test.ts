@@ -6,26 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../mcp-tools/db/index.js';
 import { runHale, spawnHale } from './support/run-hale.js';
 import { createServerDatabase, createTemporaryDirectory, testDatabaseUrl } from './support/test-databases.js';
+import { waitForReady } from './support/wait-for-ready.js';
 
 const scratch = createTemporaryDirectory('hale-start-');
 afterAll(() => scratch.remove());
-
-async function waitForReady(url: string, timeoutMs: number): Promise<{ status: number; body: unknown }[]> {
-  const seen: { status: number; body: unknown }[] = [];
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}/readyz`);
-      const body = await response.json();
-      seen.push({ status: response.status, body });
-      if (response.status === 200) return seen;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`not ready after ${timeoutMs} ms: ${JSON.stringify(seen.at(-1))}`);
-}
 
 describe('hale start', () => {
   it('seeds an empty data directory, becomes ready, holds the lock, and shuts down cleanly', async () => {
