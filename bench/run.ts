@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the figures the issues ask for, written as JSON under bench/results/. Each figure
  * comes with a baseline measured in the same run, so ratios stay meaningful across machines.
- *   npm run bench [-- --only seed,start,loader,governance] [-- --scales 1,5]
+ *   npm run bench [-- --only seed,start,loader,governance,mcp] [-- --scales 1,5]
  * The governance figures use the largest of the scales.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchGovernance } from './governance-bench.js';
 import { benchLoader } from './loader-bench.js';
+import { benchMcp } from './mcp-bench.js';
 import { benchSeed } from './seed-bench.js';
 import { benchStart } from './start-bench.js';
 
@@ -17,7 +18,7 @@ const { values } = parseArgs({
   options: { only: { type: 'string' }, scales: { type: 'string' } },
   strict: true,
 });
-const only = new Set((values.only ?? 'seed,start,loader,governance').split(','));
+const only = new Set((values.only ?? 'seed,start,loader,governance,mcp').split(','));
 const scales = (values.scales ?? '1,5').split(',').map(Number);
 
 const results: Record<string, unknown> = {
@@ -36,6 +37,7 @@ if (only.has('governance'))
     scale: Math.max(...scales),
     serverUrl: process.env.BENCH_DATABASE_URL,
   });
+if (only.has('mcp')) results.mcp = await benchMcp();
 
 const directory = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(directory, { recursive: true });
@@ -59,7 +61,7 @@ function mergeLatest(run: Record<string, unknown>): Record<string, unknown> {
   const previous = existsSync(path)
     ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
     : {};
-  const parts = ['seed', 'start', 'loader', 'governance'];
+  const parts = ['seed', 'start', 'loader', 'governance', 'mcp'];
   const previousMeasuredAt =
     (previous.measuredAt as Record<string, string> | undefined) ??
     Object.fromEntries(parts.filter((part) => part in previous).map((part) => [part, previous.startedAt]));

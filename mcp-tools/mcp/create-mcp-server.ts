@@ -1,23 +1,23 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
-  ErrorCode,
+  CompleteRequestSchema,
   GetPromptRequestSchema,
   ListPromptsRequestSchema,
   ListResourcesRequestSchema,
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
-  McpError,
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../governance/index.js';
 import { accessibleTables, type ToolContext, type ToolPorts, type ToolRegistry } from '../tools/index.js';
 import { promptsFor } from './hale-prompts.js';
 import { readHaleResource, tableResourceUri } from './hale-resources.js';
+import { invalidParams, ProtocolError, resourceNotFound } from './protocol-error.js';
 import { listedTools } from './tool-json-schemas.js';
 
-/** MCP's code for "resource not found" (a server-defined JSON-RPC error). */
-const resourceNotFound = -32002;
+/** Completion values returned at most, as the MCP schema allows. */
+const maximumCompletions = 100;
 
 /**
  * An MCP server over the tool registry for one authenticated principal: tools, the caller's own
@@ -40,7 +40,7 @@ export function createMcpServer({
   const server = new Server(
     { name: 'hale', title: 'Hale', version },
     {
-      capabilities: { tools: {}, resources: {}, prompts: {} },
+      capabilities: { tools: {}, resources: {}, prompts: {}, completions: {}, logging: {} },
       instructions:
         instructions ??
         'Hale answers questions about a healthcare data warehouse (OMOP CDM clinical data, OMOP vocabularies and an appointment-booking mart) under the governance policy of the authenticated user. Start with whoami or list_tables, read describe_table before writing SQL, and report numbers exactly as tools return them.',
@@ -55,6 +55,17 @@ export function createMcpServer({
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const context: ToolContext = { principal, channel: 'mcp', signal: extra.signal, ports };
     const result = await registry.execute(request.params.name, request.params.arguments ?? {}, context);
+    // An unknown tool is a protocol error (MCP 2025-11-25, "Error Handling"); the registry has
+    // recorded the call all the same. Every other failure is a result the model can act on.
+    if (result.isError && result.error.code === 'unknown_tool')
+      throw new ProtocolError(
+        invalidParams,
+        result.text.replace(/^Error \(unknown_tool\): /, 'Unknown tool: '),
+        {
+          suggestions: result.error.suggestions,
+          tools: result.error.allowed,
+        },
+      );
     const content = [{ type: 'text' as const, text: result.text }];
     return result.isError
       ? { content, isError: true }
@@ -98,7 +109,7 @@ export function createMcpServer({
       context: { principal, channel: 'mcp', signal: extra.signal, ports },
     });
     if (text === undefined)
-      throw new McpError(resourceNotFound, `resource not found: ${request.params.uri}`, {
+      throw new ProtocolError(resourceNotFound, `resource not found: ${request.params.uri}`, {
         uri: request.params.uri,
       });
     return { contents: [{ uri: request.params.uri, mimeType: 'text/markdown', text }] };
@@ -117,17 +128,39 @@ export function createMcpServer({
     const prompt = promptsFor(tablesOfPrincipal()).find(
       (candidate) => candidate.name === request.params.name,
     );
-    if (!prompt) throw new McpError(ErrorCode.InvalidParams, `unknown prompt: ${request.params.name}`);
+    if (!prompt) throw new ProtocolError(invalidParams, `unknown prompt: ${request.params.name}`);
     const values = request.params.arguments ?? {};
     const missing = prompt.arguments.filter((argument) => argument.required && !values[argument.name]);
     if (missing.length > 0)
-      throw new McpError(
-        ErrorCode.InvalidParams,
+      throw new ProtocolError(
+        invalidParams,
         `missing prompt argument${missing.length > 1 ? 's' : ''}: ${missing.map((argument) => argument.name).join(', ')}`,
       );
     return {
       description: prompt.description,
       messages: [{ role: 'user', content: { type: 'text', text: prompt.render(values) } }],
+    };
+  });
+
+  // Argument completion: table names for prompts and the table template, among the caller's tables.
+  server.setRequestHandler(CompleteRequestSchema, async (request) => {
+    const { ref, argument } = request.params;
+    const completesTable =
+      argument.name === 'table' &&
+      ((ref.type === 'ref/prompt' &&
+        promptsFor(tablesOfPrincipal()).some((prompt) => prompt.name === ref.name)) ||
+        (ref.type === 'ref/resource' && ref.uri === 'hale://tables/{table}'));
+    if (!completesTable) return { completion: { values: [], hasMore: false } };
+    const typed = argument.value.toLowerCase();
+    const matches = tablesOfPrincipal()
+      .map((table) => table.name)
+      .filter((name) => name.includes(typed));
+    return {
+      completion: {
+        values: matches.slice(0, maximumCompletions),
+        total: matches.length,
+        hasMore: matches.length > maximumCompletions,
+      },
     };
   });
 

@@ -232,7 +232,7 @@ describe.each(testDatabaseAdapters)('MCP over Streamable HTTP on $name', (adapte
       authorization,
     );
     expect(unknownTool.status).toBe(200);
-    expect(await unknownTool.json()).toMatchObject({ result: { isError: true } });
+    expect(await unknownTool.json()).toMatchObject({ id: 2, error: { code: -32602 } });
     const client = await connect(bobToken);
     expect((await client.callTool({ name: 'whoami', arguments: {} })).isError).toBeFalsy();
     await client.close();

@@ -223,10 +223,10 @@ describe.each(testDatabaseAdapters)('MCP tools on $name', (adapter) => {
     const before = await warehouse.reference(
       `SELECT count(*)::int AS n FROM hale.tool_call WHERE principal = 'bob'`,
     );
-    const unknown = await as('bob').callTool({ name: 'run_sq', arguments: { sql: 'SELECT 1' } });
-    expect(unknown.isError).toBe(true);
-    expect(textOf(unknown)).toContain('Error (unknown_tool)');
-    expect(textOf(unknown)).toContain('Did you mean: run_sql');
+    // An unknown tool is a JSON-RPC error (MCP "Error Handling"), still recorded and with close names.
+    await expect(as('bob').callTool({ name: 'run_sq', arguments: { sql: 'SELECT 1' } })).rejects.toThrow(
+      /Unknown tool: there is no tool named "run_sq"\nDid you mean: run_sql\?/,
+    );
     const wrongType = await as('bob').callTool({ name: 'run_sql', arguments: { sql: 42 } });
     expect(textOf(wrongType)).toMatch(/Error \(invalid_input\): invalid arguments: sql: .*string/);
     const extra = await as('bob').callTool({ name: 'run_sql', arguments: { sql: 'SELECT 1', as: 'admin' } });
