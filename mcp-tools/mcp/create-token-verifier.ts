@@ -4,7 +4,7 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { Queryable } from '../db/index.js';
 import type { GovernancePolicy } from '../governance/index.js';
-import { looksLikeApiToken, verifyApiToken } from './api-tokens.js';
+import { digestApiToken, looksLikeApiToken, verifyApiToken } from './api-tokens.js';
 
 /** How JWTs from an organisation's identity provider are checked. */
 export interface JwtSettings {
@@ -27,12 +27,24 @@ export function createTokenVerifier({
   database,
   policy,
   jwt,
+  cacheMilliseconds = 10_000,
+  now = Date.now,
 }: {
   database: Queryable;
   policy: () => GovernancePolicy | undefined;
   jwt?: JwtSettings;
+  /**
+   * How long a verified API token is trusted without asking the database again: a revocation takes
+   * effect within this time. Refusals are never cached.
+   */
+  cacheMilliseconds?: number;
+  now?: () => number;
 }): OAuthTokenVerifier {
   const keys = jwt ? createRemoteJWKSet(jwt.jwksUrl) : undefined;
+  const verifiedTokens = new Map<
+    string,
+    { user: string; tokenId: string; expiresAt: number; until: number }
+  >();
 
   function authInfoFor(token: string, user: string, expiresAt: number, clientId: string): AuthInfo {
     const current = policy();
@@ -46,11 +58,20 @@ export function createTokenVerifier({
   return {
     async verifyAccessToken(token) {
       if (looksLikeApiToken(token)) {
+        const key = digestApiToken(token);
+        const cached = verifiedTokens.get(key);
+        const time = now();
+        if (cached && cached.until > time && cached.expiresAt * 1000 > time)
+          return authInfoFor(token, cached.user, cached.expiresAt, `hale-token:${cached.tokenId}`);
+        verifiedTokens.delete(key);
         const verified = await verifyApiToken(database, token);
         if ('rejected' in verified)
           throw new InvalidTokenError(
             verified.rejected === 'unknown' ? 'unknown API token' : `the API token is ${verified.rejected}`,
           );
+        // Bounded: an attacker cycling valid tokens cannot grow it past a few thousand entries.
+        if (verifiedTokens.size >= 4096) verifiedTokens.clear();
+        verifiedTokens.set(key, { ...verified, until: time + cacheMilliseconds });
         return authInfoFor(token, verified.user, verified.expiresAt, `hale-token:${verified.tokenId}`);
       }
       if (!jwt || !keys) throw new InvalidTokenError('unknown API token');

@@ -3,6 +3,16 @@ import { formatResultTable } from './format-result-table.js';
 import { defineTool, readOnlyToolAnnotations } from './tool-definition.js';
 import { ToolError } from './tool-error.js';
 
+/** A cell as JSON: numbers, text (dates and timestamps too), booleans, null, or JSON and arrays. */
+const cellValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.unknown()),
+  z.record(z.string(), z.unknown()),
+]);
+
 /** Rows shown in the text rendering; the structured result carries every row returned. */
 const rowsInText = 50;
 
@@ -28,7 +38,7 @@ export const runSqlTool = defineTool({
     .strict(),
   outputSchema: z.object({
     columns: z.array(z.string()),
-    rows: z.array(z.record(z.string(), z.unknown())),
+    rows: z.array(z.record(z.string(), cellValue)).describe('One object per row, keyed by column name.'),
     rowCount: z.number().int(),
     truncated: z.boolean().describe('The row or size cap cut the result.'),
     executedSql: z.string().describe('The SQL the warehouse ran, after the policy rewrite.'),
@@ -59,7 +69,8 @@ export const runSqlTool = defineTool({
       });
     return {
       columns: result.columns.map((column) => column.name),
-      rows: result.rows,
+      // The registry checks the output against the schema: a value the schema lacks is caught there.
+      rows: result.rows as Record<string, z.infer<typeof cellValue>>[],
       rowCount: result.rowCount,
       truncated: result.truncated,
       executedSql: result.executedSql ?? sql,

@@ -21,7 +21,12 @@ export const whoamiTool = defineTool({
     role: z.string(),
     description: z.string(),
     roleDescription: z.string(),
-    attributes: z.record(z.string(), z.unknown()),
+    attributes: z
+      .record(
+        z.string(),
+        z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
+      )
+      .describe('Your attributes that row filters use (e.g. practice_ids, regions).'),
     schemas: z.array(schemaAccess),
     hiddenColumns: z.array(z.string()).describe('`schema.table.column` you may not read or filter on.'),
     maskedColumns: z.array(z.string()).describe('`schema.table.column (how)` you see only masked.'),
@@ -54,7 +59,7 @@ export const whoamiTool = defineTool({
     const minimumCellSize = cellSizes.length > 0 ? Math.max(...cellSizes) : undefined;
 
     const lines = [
-      `You are ${principal.user} (role ${principal.role})${definition?.description ? `: ${definition.description}` : ''}.`,
+      `You are ${principal.user} (role ${principal.role})${definition?.description ? `: ${definition.description.replace(/\.$/, '')}` : ''}.`,
     ];
     if (tables.length === 0) lines.push('You may not query any warehouse table.');
     for (const entry of schemas) {
@@ -79,7 +84,12 @@ export const whoamiTool = defineTool({
       role: principal.role,
       description: definition?.description ?? '',
       roleDescription: role?.description ?? '',
-      attributes: { ...principal.attributes },
+      attributes: Object.fromEntries(
+        Object.entries(principal.attributes).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? [...value] : (value as string | number | boolean),
+        ]),
+      ),
       schemas,
       hiddenColumns,
       maskedColumns,

@@ -39,8 +39,7 @@ export function parseRowFilter(sql: string): { rowFilter: RowFilter } | { proble
   }
   const select = statements.length === 1 ? fieldsOf(statements[0]?.statement, 'SelectStmt') : undefined;
   if (
-    !select ||
-    !select.whereClause ||
+    !select?.whereClause ||
     listOf(select.fromClause).length > 0 ||
     select.sortClause ||
     select.limitCount
