@@ -6,7 +6,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bin/config/load-config.js';
 import { createMcpEndpoint } from '../../bin/create-mcp-endpoint.js';
-import { createApiToken, revokeApiToken } from '../../mcp-tools/mcp/index.js';
+import { createApiToken, createTokenVerifier, revokeApiToken } from '../../mcp-tools/mcp/index.js';
 import { createApp } from '../../server/index.js';
 import {
   createGovernedTestWarehouse,
@@ -172,6 +172,26 @@ describe.each(testDatabaseAdapters)('MCP over Streamable HTTP on $name', (adapte
     expect(await refusal(revoked.token)).toBe('the API token is revoked');
     const stored = await warehouse.reference('SELECT token_digest FROM hale.api_token');
     expect(JSON.stringify(stored)).not.toContain(bobToken);
+  });
+
+  it('trusts a verified API token for the cache window only: a revocation takes effect after it', async () => {
+    let time = Date.now();
+    const verifier = createTokenVerifier({
+      database: handle.database,
+      policy: () => warehouse.policy,
+      cacheMilliseconds: 10_000,
+      now: () => time,
+    });
+    const { token, record } = await createApiToken(handle.database, {
+      user: 'carol',
+      label: '',
+      expiresInDays: 1,
+    });
+    expect((await verifier.verifyAccessToken(token)).extra).toEqual({ user: 'carol' });
+    await revokeApiToken(handle.database, record.tokenId);
+    expect((await verifier.verifyAccessToken(token)).extra).toEqual({ user: 'carol' });
+    time += 10_001;
+    await expect(verifier.verifyAccessToken(token)).rejects.toThrow('the API token is revoked');
   });
 
   it('accepts a JWT from the configured identity provider and refuses the wrong ones', async () => {
