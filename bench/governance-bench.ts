@@ -24,16 +24,19 @@ const repetitions: RepetitionPolicy = { budgetMs: 400, minimum: 3, maximum: 25 }
 export async function benchGovernance({
   scale,
   serverUrl,
+  targets: wanted = ['embedded', 'postgres'],
 }: {
   scale: number;
   serverUrl?: string | undefined;
+  /** Which databases to measure (`postgres` needs `serverUrl`). */
+  targets?: readonly string[];
 }) {
   const policy = await loadGovernancePolicy({ file: policyPath, text: readFileSync(policyPath, 'utf8') });
   // Roles belong to the whole server: a name of this run's own keeps concurrent runs apart.
   const rolePrefix = `halebench_${randomBytes(3).toString('hex')}_`;
   const targets: BenchTarget[] = [
-    { kind: 'embedded' },
-    ...(serverUrl ? [{ kind: 'postgres' as const, serverUrl }] : []),
+    ...(wanted.includes('embedded') ? [{ kind: 'embedded' as const }] : []),
+    ...(serverUrl && wanted.includes('postgres') ? [{ kind: 'postgres' as const, serverUrl }] : []),
   ];
 
   // Other work on the machine widens the spread (and the gate's p99): it is recorded with the figures.

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the figures the issues ask for, written as JSON under bench/results/. Each figure
  * comes with a baseline measured in the same run, so ratios stay meaningful across machines.
- *   npm run bench [-- --only seed,start,loader,governance,mcp] [-- --scales 1,5]
+ *   npm run bench [-- --only seed,start,loader,governance,mcp] [-- --scales 1,5] [-- --targets embedded,postgres]
  * The governance figures use the largest of the scales.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { benchSeed } from './seed-bench.js';
 import { benchStart } from './start-bench.js';
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, scales: { type: 'string' } },
+  options: { only: { type: 'string' }, scales: { type: 'string' }, targets: { type: 'string' } },
   strict: true,
 });
 const only = new Set((values.only ?? 'seed,start,loader,governance,mcp').split(','));
@@ -36,6 +36,7 @@ if (only.has('governance'))
   results.governance = await benchGovernance({
     scale: Math.max(...scales),
     serverUrl: process.env.BENCH_DATABASE_URL,
+    ...(values.targets ? { targets: values.targets.split(',') } : {}),
   });
 if (only.has('mcp')) results.mcp = await benchMcp();
 
@@ -69,5 +70,10 @@ function mergeLatest(run: Record<string, unknown>): Record<string, unknown> {
     ...previousMeasuredAt,
     ...Object.fromEntries(parts.filter((part) => part in run).map((part) => [part, run.startedAt])),
   };
-  return { ...previous, ...run, measuredAt };
+  // A governance run on some targets keeps the other targets' figures.
+  const governance =
+    run.governance && previous.governance
+      ? { ...(previous.governance as object), ...(run.governance as object) }
+      : (run.governance ?? previous.governance);
+  return { ...previous, ...run, ...(governance ? { governance } : {}), measuredAt };
 }

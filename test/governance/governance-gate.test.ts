@@ -98,4 +98,82 @@ describe.each(testDatabaseAdapters)('governance gate on $name', (adapter) => {
       policyVersion: warehouse.policy.version,
     });
   });
+
+  it('lets PostgreSQL flatten a row-filter fence only when no predicate can leak a hidden row', async () => {
+    const inRegion = `practice_id IN (${ileDeFrance})`;
+    const cases = [
+      // Leakproof predicates (or none): the fence has no OFFSET 0 barrier.
+      { sql: 'SELECT status, count(*) AS n FROM scheduling.appointment GROUP BY status', barrier: false },
+      {
+        sql: "SELECT count(*) AS n FROM scheduling.appointment WHERE status IN ('no_show', 'cancelled') AND practice_id BETWEEN 1 AND 30",
+        barrier: false,
+      },
+      {
+        sql: "SELECT count(*) AS n FROM scheduling.appointment a JOIN scheduling.practice p USING (practice_id) WHERE p.city <> 'Lyon' AND a.cancelled_at IS NULL",
+        barrier: false,
+      },
+      // A predicate that can fail on a value, or that PostgreSQL does not mark leakproof: the barrier stays.
+      {
+        sql: 'SELECT count(*) AS n FROM scheduling.appointment WHERE 10 / (practice_id - 7) > 0',
+        barrier: true,
+      },
+      {
+        sql: "SELECT count(*) AS n FROM scheduling.appointment WHERE start_at >= DATE '2026-01-01'",
+        barrier: true,
+      },
+      {
+        sql: 'SELECT count(*) AS n FROM (SELECT practice_id FROM scheduling.appointment) s WHERE s.practice_id / 1 = 3',
+        barrier: true,
+      },
+      {
+        sql: 'SELECT count(*) AS n FROM scheduling.practice p, LATERAL (SELECT 1 FROM scheduling.appointment a WHERE a.practice_id = p.practice_id LIMIT 1) l',
+        barrier: true,
+      },
+      {
+        sql: "SELECT status, count(*) AS n FROM scheduling.appointment GROUP BY status HAVING status <> 'x' || ''",
+        barrier: true,
+      },
+    ];
+    for (const { sql, barrier } of cases) {
+      const result = await warehouse.runAs('carol', sql);
+      expect(result.status, sql).toBe('ok');
+      expect(result.executedSql?.includes('OFFSET 0'), sql).toBe(barrier);
+      // Same answer as the administrator's query restricted to carol's region, by hand.
+      const restricted = sql
+        .replaceAll(
+          'FROM scheduling.appointment a',
+          `FROM (SELECT * FROM scheduling.appointment WHERE ${inRegion}) a`,
+        )
+        .replaceAll(
+          'FROM scheduling.appointment GROUP',
+          `FROM (SELECT * FROM scheduling.appointment WHERE ${inRegion}) x GROUP`,
+        )
+        .replaceAll(
+          'FROM scheduling.appointment WHERE',
+          `FROM (SELECT * FROM scheduling.appointment WHERE ${inRegion}) x WHERE`,
+        )
+        .replaceAll('FROM scheduling.appointment)', `FROM scheduling.appointment WHERE ${inRegion})`)
+        .replaceAll(
+          'FROM scheduling.practice p',
+          `FROM (SELECT * FROM scheduling.practice WHERE region = 'Île-de-France') p`,
+        )
+        .replaceAll(
+          'JOIN scheduling.practice p',
+          `JOIN (SELECT * FROM scheduling.practice WHERE region = 'Île-de-France') p`,
+        );
+      const expected = await warehouse.reference(restricted);
+      const canonical = (rows: Record<string, unknown>[]) => rows.map((row) => JSON.stringify(row)).sort();
+      expect(canonical(result.rows), sql).toEqual(canonical(expected));
+    }
+    // dana's fence only masks (no row is hidden): it never needs the barrier.
+    const masked = await warehouse.runAs(
+      'dana',
+      "SELECT count(*) AS n FROM scheduling.patient WHERE postal_code = '75'",
+    );
+    expect(masked.executedSql).not.toContain('OFFSET 0');
+    const [paris] = await warehouse.reference(
+      "SELECT count(*) AS n FROM scheduling.patient WHERE left(postal_code, 2) = '75'",
+    );
+    expect(masked.rows).toEqual([paris]);
+  });
 });

@@ -1,7 +1,10 @@
 import type { Queryable } from '../../db/index.js';
 import type { CatalogColumn, CatalogTable, WarehouseCatalog } from './warehouse-catalog.js';
 
-/** Reads the tables and columns of the given schemas (trusted, internal: it does not pass the gate). */
+/**
+ * Reads the tables and columns of the given schemas and the database's leakproof operators
+ * (trusted, internal: it does not pass the gate).
+ */
 export async function readWarehouseCatalog(
   database: Queryable,
   schemas: readonly string[],
@@ -39,5 +42,10 @@ export async function readWarehouseCatalog(
     }
     table.columns.push({ name: row.column_name, type: row.data_type });
   }
-  return { tables };
+  const operators = await database.query<{ operator: string }>(
+    `SELECT format_type(o.oprleft, NULL) || ' ' || o.oprname || ' ' || format_type(o.oprright, NULL) AS operator
+       FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_proc p ON p.oid = o.oprcode
+      WHERE o.oprkind = 'b' AND p.proleakproof`,
+  );
+  return { tables, leakproofOperators: new Set(operators.rows.map((row) => row.operator)) };
 }

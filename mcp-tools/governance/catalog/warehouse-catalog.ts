@@ -22,6 +22,12 @@ export interface CatalogTable {
  */
 export interface WarehouseCatalog {
   tables: ReadonlyMap<string, CatalogTable>;
+  /**
+   * The binary operators whose function the database marks LEAKPROOF (it neither errors on nor
+   * reveals its arguments), as `left-type operator right-type` with types as `format_type` prints
+   * them. Missing or empty: nothing counts as leakproof and every filtered table stays fenced.
+   */
+  leakproofOperators?: ReadonlySet<string>;
 }
 
 /** `schema.table`, the key of `WarehouseCatalog.tables`. */

@@ -76,6 +76,8 @@ class QueryAnalyzer {
   private readonly qualified: QueryAnalysis['qualifiedColumnReferences'] = [];
   private readonly policies = new Set<string>();
   private readonly filtered: Fields[] = [];
+  private readonly columnTypes = new Map<object, string>();
+  private readonly usingTypes = new Map<object, [string | undefined, string | undefined][]>();
   private aggregateOnly = false;
   private minimumCellSize = 0;
 
@@ -93,6 +95,8 @@ class QueryAnalyzer {
       entitySources: [],
       filteredAggregates: this.filtered,
       policies: [...this.policies],
+      columnTypes: this.columnTypes,
+      usingTypes: this.usingTypes,
     };
     if (this.aggregateOnly) this.checkAggregateShape(select, scope, level, analysis);
     return analysis;
@@ -405,6 +409,7 @@ class QueryAnalyzer {
         name: column.name,
         tableColumn: column.name,
         isEntity: access.access === 'aggregate' && column.name === access.entityKey,
+        type: column.type,
       })),
       listOf(alias?.colnames),
       qualifiedName,
@@ -452,6 +457,8 @@ class QueryAnalyzer {
       deny('statement_not_allowed', 'an alias on a whole join is not supported; alias the tables instead');
     const left = this.fromItem(fields.larg, context, outer);
     const right = this.fromItem(fields.rarg, context, outer);
+    const usingTypes: [string | undefined, string | undefined][] = [];
+    if (listOf(fields.usingClause).length > 0) this.usingTypes.set(fields, usingTypes);
     for (const value of listOf(fields.usingClause)) {
       const name = stringValue(value) ?? '';
       const pick = (entries: RangeEntry[], side: string) => {
@@ -467,7 +474,9 @@ class QueryAnalyzer {
         this.checkColumn(match.entry, match.column, true);
         return match.column;
       };
-      context.scope.usingColumns.set(name, [pick(left, 'left'), pick(right, 'right')]);
+      const pair = [pick(left, 'left'), pick(right, 'right')] as const;
+      usingTypes.push([pair[0].type, pair[1].type]);
+      context.scope.usingColumns.set(name, [...pair]);
     }
     this.walk(fields.quals, { ...context, clause: 'join' });
     return [...left, ...right];
@@ -546,8 +555,14 @@ class QueryAnalyzer {
     );
   }
 
-  /** Resolves a column reference like PostgreSQL does, checking its rule; returns the column. */
+  /** Resolves a column reference like PostgreSQL does, checking its rule; records its type. */
   private resolveColumn(columnRef: Fields, context: WalkContext, entityAllowed: boolean): EntryColumn {
+    const column = this.resolveColumnOf(columnRef, context, entityAllowed);
+    if (column.type) this.columnTypes.set(columnRef, column.type);
+    return column;
+  }
+
+  private resolveColumnOf(columnRef: Fields, context: WalkContext, entityAllowed: boolean): EntryColumn {
     const parts = listOf(columnRef.fields);
     if (nodeEntry(parts.at(-1))?.[0] === 'A_Star') {
       // `t.*` inside an expression (e.g. row_to_json(t.*)): every column, as a value.

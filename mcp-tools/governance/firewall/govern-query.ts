@@ -5,6 +5,7 @@ import { analyzeQuery } from './analyze-query.js';
 import { buildFence } from './build-fence.js';
 import { checkStatement } from './check-statement.js';
 import { dimensionColumns } from './dimension-columns.js';
+import { queryIsLeakproof } from './leakproof-query.js';
 import type { QueryAnalysis } from './query-analysis.js';
 import { type RewrittenQuery, rewriteQuery } from './rewrite-query.js';
 
@@ -52,16 +53,24 @@ export function governQuery({
   });
   // Read before the rewrite appends its hidden count columns to the select list.
   const dimensions = analysis.aggregateOnly ? dimensionColumns(select) : [];
+  // A row filter needs the OFFSET 0 barrier unless no predicate of the query can leak a hidden row;
+  // a fence with masks only hides no row, so the user's predicates only ever see masked values.
+  const leakproof = queryIsLeakproof({
+    select,
+    analysis,
+    leakproofOperators: settings.catalog.leakproofOperators,
+  });
   const rewritten = rewriteQuery({
     select,
     analysis,
     principal,
     maxRows: settings.maxRows,
     fenceFor: (reference) => {
-      const key = `${principal.role}/${reference.table.schema}.${reference.table.name}`;
+      const barrier = reference.access.rowFilter !== undefined && !leakproof;
+      const key = `${principal.role}/${reference.table.schema}.${reference.table.name}/${barrier}`;
       let fence = fences.get(key);
       if (!fence) {
-        fence = buildFence(reference.table, reference.access);
+        fence = buildFence(reference.table, reference.access, { barrier });
         fences.set(key, fence);
       }
       return structuredClone(fence);

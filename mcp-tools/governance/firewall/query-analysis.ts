@@ -22,4 +22,8 @@ export interface QueryAnalysis {
   filteredAggregates: Record<string, unknown>[];
   /** Policy effects in words, for the caller and the audit log. */
   policies: string[];
+  /** The type of every `ColumnRef` (its fields object) that resolved to a governed table's column. */
+  columnTypes: ReadonlyMap<object, string>;
+  /** For each `JoinExpr` (its fields object) with USING: the types of each pair of joined columns. */
+  usingTypes: ReadonlyMap<object, readonly (readonly [string | undefined, string | undefined])[]>;
 }

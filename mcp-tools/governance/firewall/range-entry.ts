@@ -9,6 +9,8 @@ export interface EntryColumn {
   tableColumn?: string;
   /** The column carries the entity key (patient identity) of an aggregate-only table. */
   isEntity: boolean;
+  /** For a governed table's column: its type as `format_type` prints it. */
+  type?: string;
 }
 
 /** A governed table referenced by the query, recorded for the rewrite. */
