@@ -65,7 +65,7 @@ export async function benchMcp({ iterations = 300 }: { iterations?: number } = {
       config,
       databases: databases as Parameters<typeof openGovernedWarehouse>[0]['databases'],
     });
-    const runtime = createToolRuntime({ governed, databases: databases as never, log: () => {} });
+    const runtime = createToolRuntime({ governed, applicationDatabase: reopened, log: () => {} });
     const principal = resolvePrincipal(governed.policy, 'admin');
     const signal = new AbortController().signal;
 

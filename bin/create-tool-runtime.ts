@@ -1,4 +1,4 @@
-import type { Databases } from '../mcp-tools/db/index.js';
+import type { Queryable } from '../mcp-tools/db/index.js';
 import type { GovernedWarehouse } from '../mcp-tools/governance/index.js';
 import {
   bundledTableDocumentation,
@@ -19,16 +19,17 @@ export interface ToolRuntime {
 /** Wires the registry over the governed warehouse; calls are recorded in `hale.tool_call`. */
 export function createToolRuntime({
   governed,
-  databases,
+  applicationDatabase,
   log,
 }: {
   governed: GovernedWarehouse;
-  databases: Databases;
+  /** Where calls are recorded (`hale.tool_call`). */
+  applicationDatabase: Queryable;
   log: CommandOutput['log'];
 }): ToolRuntime {
   const registry = createToolRegistry({
     tools: defaultTools,
-    callLog: createDatabaseToolCallLog(databases.application),
+    callLog: createDatabaseToolCallLog(applicationDatabase),
     onInternalError: (error, tool) =>
       log('error', `tool ${tool} failed`, { error: error instanceof Error ? error.stack : String(error) }),
   });

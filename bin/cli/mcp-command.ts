@@ -26,7 +26,11 @@ export const mcpCommand: Command = {
     const databases = await openRuntime(context);
     const governed = await openGovernedWarehouse({ config: context.config, databases });
     const principal = resolvePrincipal(governed.policy, user);
-    const { registry, ports } = createToolRuntime({ governed, databases, log: context.output.log });
+    const { registry, ports } = createToolRuntime({
+      governed,
+      applicationDatabase: databases.application,
+      log: context.output.log,
+    });
     const server = createMcpServer({ registry, ports, principal, version: packageVersion });
     context.output.log('info', `MCP server on stdio as ${principal.user} (${principal.role})`);
     await serveMcpOverStdio({ server, signal: context.signal });

@@ -45,7 +45,10 @@ export const startCommand: Command = {
     let tools: { governed: GovernedWarehouse; runtime: ToolRuntime } | undefined;
     const openTools = async () => {
       const governed = await openGovernedWarehouse({ config, databases });
-      tools = { governed, runtime: createToolRuntime({ governed, databases, log: output.log }) };
+      tools = {
+        governed,
+        runtime: createToolRuntime({ governed, applicationDatabase: databases.application, log: output.log }),
+      };
     };
     let listeningUrl: URL | undefined;
     let toolsProblem: string | undefined;
@@ -153,7 +156,7 @@ export const startCommand: Command = {
       toolsProblem = error.message;
       output.log('warn', `tools unavailable: ${error.message}`);
     }
-    output.log('info', `ready: ${listeningUrl.href} (MCP: ${new URL('/mcp', listeningUrl).href})`);
+    if (tools) output.log('info', `ready: ${listeningUrl.href} (MCP: ${new URL('/mcp', listeningUrl).href})`);
     return undefined;
   },
 };

@@ -16,6 +16,9 @@ import { readHaleResource, tableResourceUri } from './hale-resources.js';
 import { invalidParams, ProtocolError, resourceNotFound } from './protocol-error.js';
 import { listedTools } from './tool-json-schemas.js';
 
+/** Longest prompt argument accepted: a table name or a condition, not a document. */
+const maximumArgumentLength = 200;
+
 /** Completion values returned at most, as the MCP schema allows. */
 const maximumCompletions = 100;
 
@@ -130,6 +133,14 @@ export function createMcpServer({
     );
     if (!prompt) throw new ProtocolError(invalidParams, `unknown prompt: ${request.params.name}`);
     const values = request.params.arguments ?? {};
+    const problem = prompt.check?.(values);
+    if (problem) throw new ProtocolError(invalidParams, problem);
+    const tooLong = Object.entries(values).find(([, value]) => value.length > maximumArgumentLength);
+    if (tooLong)
+      throw new ProtocolError(
+        invalidParams,
+        `prompt argument ${tooLong[0]} is longer than ${maximumArgumentLength} characters`,
+      );
     const missing = prompt.arguments.filter((argument) => argument.required && !values[argument.name]);
     if (missing.length > 0)
       throw new ProtocolError(

@@ -8,6 +8,8 @@ export interface HalePrompt {
   arguments: { name: string; description: string; required: boolean }[];
   /** Tables the principal must be able to query for the prompt to make sense. */
   requiresTables: readonly string[];
+  /** What is wrong with the arguments, if anything. */
+  check?(values: Record<string, string>): string | undefined;
   render(values: Record<string, string>): string;
 }
 
@@ -30,6 +32,10 @@ export const halePrompts: readonly HalePrompt[] = [
       { name: 'months', description: 'How many recent months to cover (default 6)', required: false },
     ],
     requiresTables: ['scheduling.appointment'],
+    check: ({ months }) =>
+      months === undefined || /^([1-9]|[1-5][0-9]|60)$/.test(months)
+        ? undefined
+        : `months must be a whole number from 1 to 60, got ${JSON.stringify(months.slice(0, 20))}`,
     render: ({ months }) =>
       `Summarise appointment activity over the last ${months || '6'} months from scheduling.appointment: appointments per month, the share cancelled and no-show, and the split by booking channel and visit type. Use run_sql with aggregate queries; quote numbers exactly as returned and show the SQL you ran.`,
   },

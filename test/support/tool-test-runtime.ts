@@ -1,35 +1,27 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { createToolRuntime } from '../../bin/create-tool-runtime.js';
+import type { Queryable } from '../../mcp-tools/db/index.js';
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { createMcpServer } from '../../mcp-tools/mcp/index.js';
-import {
-  bundledTableDocumentation,
-  createDatabaseToolCallLog,
-  createToolRegistry,
-  defaultTools,
-  type ToolPorts,
-  type ToolRegistry,
-} from '../../mcp-tools/tools/index.js';
+import type { ToolPorts, ToolRegistry } from '../../mcp-tools/tools/index.js';
 import type { GovernedTestWarehouse } from './governed-test-warehouse.js';
 
-/** The tool registry over a governed test warehouse, as the composition root wires it. */
+/** The tool registry over a governed test warehouse, wired as the composition root wires it. */
 export function createTestToolRuntime(
   warehouse: GovernedTestWarehouse,
-  auditDatabase: Parameters<typeof createDatabaseToolCallLog>[0],
+  applicationDatabase: Queryable,
 ): { registry: ToolRegistry; ports: ToolPorts; internalErrors: unknown[] } {
   const internalErrors: unknown[] = [];
-  const registry = createToolRegistry({
-    tools: defaultTools,
-    callLog: createDatabaseToolCallLog(auditDatabase),
-    onInternalError: (error) => internalErrors.push(error),
+  const runtime = createToolRuntime({
+    governed: warehouse.governed,
+    applicationDatabase,
+    log: (level, message, details) => {
+      if (level === 'error') internalErrors.push({ message, details });
+    },
   });
-  return {
-    registry,
-    ports: { warehouse: warehouse.governed, documentation: bundledTableDocumentation },
-    internalErrors,
-  };
+  return { ...runtime, internalErrors };
 }
-
 /** A real MCP client connected in-process to Hale's MCP server for one demo principal. */
 export async function connectMcpClient({
   registry,

@@ -141,12 +141,18 @@ function containsAggregate(node: unknown): boolean {
   const [type, fields] = entry;
   if (type === 'SubLink') return false;
   if (type === 'FuncCall' && aggregateFunctions.has(dottedName(fields.funcname).at(-1) ?? '')) return true;
-  return Object.values(fields).some((value) => (Array.isArray(value) || nodeEntry(value)) && containsAggregate(value));
+  return Object.values(fields).some(
+    (value) => (Array.isArray(value) || nodeEntry(value)) && containsAggregate(value),
+  );
 }
 
 function conjuncts(node: unknown): unknown[] {
   const bool = fieldsOf(node, 'BoolExpr');
-  return bool?.boolop === 'AND_EXPR' ? listOf(bool.args).flatMap(conjuncts) : node === undefined ? [] : [node];
+  return bool?.boolop === 'AND_EXPR'
+    ? listOf(bool.args).flatMap(conjuncts)
+    : node === undefined
+      ? []
+      : [node];
 }
 
 function fromItemIsLeakproof(item: unknown, context: LeakproofContext): boolean {
@@ -183,7 +189,8 @@ function* selectsOf(node: unknown): Generator<Fields> {
   if (!entry) return;
   const [type, fields] = entry;
   if (type === 'SelectStmt') yield fields;
-  for (const value of Object.values(fields)) if (Array.isArray(value) || nodeEntry(value)) yield* selectsOf(value);
+  for (const value of Object.values(fields))
+    if (Array.isArray(value) || nodeEntry(value)) yield* selectsOf(value);
 }
 
 /**

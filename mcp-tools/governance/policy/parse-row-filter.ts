@@ -38,12 +38,7 @@ export function parseRowFilter(sql: string): { rowFilter: RowFilter } | { proble
     return { problem: `row_filter is not a valid SQL predicate: ${(error as Error).message}` };
   }
   const select = statements.length === 1 ? fieldsOf(statements[0]?.statement, 'SelectStmt') : undefined;
-  if (
-    !select?.whereClause ||
-    listOf(select.fromClause).length > 0 ||
-    select.sortClause ||
-    select.limitCount
-  )
+  if (!select?.whereClause || listOf(select.fromClause).length > 0 || select.sortClause || select.limitCount)
     return {
       problem: "row_filter must be one predicate, e.g. practice_id = ANY (principal('practice_ids'))",
     };
