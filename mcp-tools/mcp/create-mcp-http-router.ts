@@ -46,7 +46,6 @@ export function createMcpHttpRouter(options: McpHttpOptions): Router {
       authorization_servers: [...options.authorizationServers],
       bearer_methods_supported: ['header'],
       resource_name: 'Hale MCP server',
-      resource_documentation: 'https://github.com/hale-health/hale/blob/main/docs/mcp.md',
     });
   };
   router.get(protectedResourceMetadataPath, metadata);
