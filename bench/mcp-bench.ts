@@ -10,7 +10,7 @@ import { loadConfig } from '../bin/config/load-config.js';
 import { createMcpEndpoint } from '../bin/create-mcp-endpoint.js';
 import { createToolRuntime } from '../bin/create-tool-runtime.js';
 import { bundledPolicyFile, openGovernedWarehouse } from '../bin/open-governed-warehouse.js';
-import { migrate, migrations, openEmbeddedDatabase } from '../mcp-tools/db/index.js';
+import { migrate, migrations, openDatabases, openEmbeddedDatabase } from '../mcp-tools/db/index.js';
 import { resolvePrincipal } from '../mcp-tools/governance/index.js';
 import { createApiToken } from '../mcp-tools/mcp/index.js';
 import { seedDemoWarehouse } from '../mcp-tools/warehouse/index.js';
@@ -55,16 +55,13 @@ export async function benchMcp({ iterations = 300 }: { iterations?: number } = {
     await database.close();
     cpSync(direct, copy, { recursive: true });
 
-    const reopened = await openEmbeddedDatabase({ directory: direct });
-    const databases = { application: reopened, warehouse: reopened };
+    const databases = await openDatabases({ dataDirectory: direct });
+    const reopened = databases.application;
     const config = loadConfig({
       env: {},
       flags: { port: '0', dataDirectory: direct, policies: bundledPolicyFile },
     });
-    const governed = await openGovernedWarehouse({
-      config,
-      databases: databases as Parameters<typeof openGovernedWarehouse>[0]['databases'],
-    });
+    const governed = await openGovernedWarehouse({ config, databases });
     const runtime = createToolRuntime({ governed, applicationDatabase: reopened, log: () => {} });
     const principal = resolvePrincipal(governed.policy, 'admin');
     const signal = new AbortController().signal;
@@ -160,7 +157,7 @@ export async function benchMcp({ iterations = 300 }: { iterations?: number } = {
       await httpClient.close();
       http.closeAllConnections();
       await new Promise((resolve) => http.close(resolve));
-      await reopened.close();
+      await databases.close();
     }
     return { target: { stdioP50OverheadMs: 2, httpP50OverheadMs: 5 }, ...results };
   });

@@ -5,6 +5,7 @@ import {
   checkPolicyAgainstCatalog,
   createGovernedWarehouse,
   GovernanceError,
+  type GovernancePolicy,
   type GovernedWarehouse,
   governedSchemas,
   loadGovernancePolicy,
@@ -17,17 +18,8 @@ export const bundledPolicyFile = fileURLToPath(
   new URL('../mcp-tools/governance/default-policies.yml', import.meta.url),
 );
 
-/**
- * Builds the governed warehouse for a command or the server: reads and validates the policy file,
- * reads the warehouse catalog, and wires the gate to the warehouse and the audit log.
- */
-export async function openGovernedWarehouse({
-  config,
-  databases,
-}: {
-  config: Config;
-  databases: Databases;
-}): Promise<GovernedWarehouse> {
+/** Reads and validates the policy file (`--policies` / `HALE_POLICIES`, else the bundled one). */
+export async function readPolicy(config: Config): Promise<GovernancePolicy> {
   const file = config.policies ?? bundledPolicyFile;
   let text: string;
   try {
@@ -39,7 +31,21 @@ export async function openGovernedWarehouse({
       { cause: error },
     );
   }
-  const policy = await loadGovernancePolicy({ file, text });
+  return loadGovernancePolicy({ file, text });
+}
+
+/**
+ * Builds the governed warehouse for a command or the server: reads and validates the policy file,
+ * reads the warehouse catalog, and wires the gate to the warehouse and the audit log.
+ */
+export async function openGovernedWarehouse({
+  config,
+  databases,
+}: {
+  config: Config;
+  databases: Databases;
+}): Promise<GovernedWarehouse> {
+  const policy = await readPolicy(config);
   const catalog = await readWarehouseCatalog(databases.warehouse, governedSchemas);
   // Every command that governs queries needs data; the policy is checked against the tables found.
   if (catalog.tables.size === 0)

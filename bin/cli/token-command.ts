@@ -5,7 +5,7 @@ import {
   listApiTokens,
   revokeApiToken,
 } from '../../mcp-tools/mcp/index.js';
-import { openGovernedWarehouse } from '../open-governed-warehouse.js';
+import { readPolicy } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
 import { type Command, UsageError } from './command.js';
 
@@ -61,10 +61,10 @@ export const tokenCommand: Command = {
       const label = typeof context.values.label === 'string' ? context.values.label : '';
       if (label.length > 200) throw new UsageError('--label must be at most 200 characters', usage);
       const expiresInDays = parseExpiry(context.values['expires-in-days']);
-      const databases = await openRuntime(context);
       // The user must be a principal now; a token for a name the policy lacks would never work.
-      const governed = await openGovernedWarehouse({ config: context.config, databases });
-      resolvePrincipal(governed.policy, user);
+      // Only the policy is needed for that, not the warehouse's catalog.
+      resolvePrincipal(await readPolicy(context.config), user);
+      const databases = await openRuntime(context);
       const { token, record } = await createApiToken(databases.application, { user, label, expiresInDays });
       return {
         json: { token, ...record },

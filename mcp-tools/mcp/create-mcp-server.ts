@@ -156,16 +156,14 @@ export function createMcpServer({
   // Argument completion: table names for prompts and the table template, among the caller's tables.
   server.setRequestHandler(CompleteRequestSchema, async (request) => {
     const { ref, argument } = request.params;
+    const tables = tablesOfPrincipal();
     const completesTable =
       argument.name === 'table' &&
-      ((ref.type === 'ref/prompt' &&
-        promptsFor(tablesOfPrincipal()).some((prompt) => prompt.name === ref.name)) ||
+      ((ref.type === 'ref/prompt' && promptsFor(tables).some((prompt) => prompt.name === ref.name)) ||
         (ref.type === 'ref/resource' && ref.uri === 'hale://tables/{table}'));
     if (!completesTable) return { completion: { values: [], hasMore: false } };
     const typed = argument.value.toLowerCase();
-    const matches = tablesOfPrincipal()
-      .map((table) => table.name)
-      .filter((name) => name.includes(typed));
+    const matches = tables.map((table) => table.name).filter((name) => name.includes(typed));
     return {
       completion: {
         values: matches.slice(0, maximumCompletions),

@@ -47,18 +47,16 @@ export const describeTableTool = defineTool({
     const tables = accessibleTables({ policy, catalog, principal });
     const found = findAccessibleTable(tables, name);
     if (!found) {
-      const names = tables.map((entry) => entry.name);
-      const bare = name.trim().toLowerCase();
-      const suggestions = closestNames(bare, names).concat(
-        closestNames(
-          bare,
-          tables.map((entry) => entry.table.name),
-        ).map((table) => names.find((qualified) => qualified.endsWith(`.${table}`)) ?? table),
+      // Compare like with like: `schema.table` against qualified names, a bare name against bare ones.
+      const qualified = name.includes('.');
+      const names = tables.map((entry) => (qualified ? entry.name : entry.table.name));
+      const suggestions = closestNames(name.trim().toLowerCase(), names).map(
+        (close) => tables[names.indexOf(close)]?.name ?? close,
       );
       throw new ToolError(
         'not_permitted',
         `there is no table ${JSON.stringify(name)} that you may query; call list_tables for the ones you may`,
-        { suggestions: [...new Set(suggestions)].slice(0, 3) },
+        { suggestions: [...new Set(suggestions)] },
       );
     }
     const documentation = ports.documentation.describe(found.table.schema, found.table.name);

@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type Server as HttpServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -211,7 +211,6 @@ describe.each(testDatabaseAdapters)('MCP over Streamable HTTP on $name', (adapte
   it('refuses foreign Host and Origin headers (DNS rebinding)', async () => {
     const authorization = { Authorization: `Bearer ${bobToken}` };
     // fetch will not send a forged Host header, so a raw request does.
-    const { request } = await import('node:http');
     const forged = await new Promise<number>((resolve, reject) => {
       const outgoing = request(
         `${base}/mcp`,

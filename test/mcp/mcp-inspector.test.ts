@@ -59,6 +59,20 @@ async function inspect(method: string[]): Promise<{ exitCode: number; stdout: st
   return { exitCode, stdout, stderr };
 }
 
+/** `tools/call` of run_sql through the Inspector, with a JSON result. */
+function runSql(sql: string) {
+  return inspect([
+    '--method',
+    'tools/call',
+    '--tool-name',
+    'run_sql',
+    '--tool-arg',
+    `sql=${sql}`,
+    '--format',
+    'json',
+  ]);
+}
+
 beforeAll(async () => {
   expect((await runHale(['seed', '--scale', '0.02', '--data-dir', dataDirectory])).exitCode).toBe(0);
 }, 120_000);
@@ -78,32 +92,14 @@ describe('MCP Inspector CLI against hale mcp (stdio)', () => {
   }, 120_000);
 
   it('calls run_sql as bob and gets his practice only', async () => {
-    const run = await inspect([
-      '--method',
-      'tools/call',
-      '--tool-name',
-      'run_sql',
-      '--tool-arg',
-      'sql=SELECT DISTINCT practice_id FROM scheduling.appointment',
-      '--format',
-      'json',
-    ]);
+    const run = await runSql('SELECT DISTINCT practice_id FROM scheduling.appointment');
     expect(run.exitCode, run.stderr).toBe(0);
     const { result } = JSON.parse(run.stdout) as { result: { structuredContent: { rows: unknown[] } } };
     expect(result.structuredContent.rows).toEqual([{ practice_id: 1 }]);
   }, 120_000);
 
   it('reports a refused query as a tool error (exit 5) with the reason', async () => {
-    const run = await inspect([
-      '--method',
-      'tools/call',
-      '--tool-name',
-      'run_sql',
-      '--tool-arg',
-      'sql=SELECT * FROM cdm.location',
-      '--format',
-      'json',
-    ]);
+    const run = await runSql('SELECT * FROM cdm.location');
     expect(run.exitCode).toBe(5);
     expect(run.stdout).toContain('Error (not_permitted)');
   }, 120_000);
