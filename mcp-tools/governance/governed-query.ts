@@ -1,3 +1,4 @@
+import type { QueryParameter } from './sql/bind-query-parameters.js';
 import type { GovernanceErrorCode } from './governance-error.js';
 import type { Principal } from './policy/governance-policy.js';
 
@@ -7,6 +8,11 @@ export type QueryChannel = 'chat' | 'mcp' | 'cli' | 'eval';
 /** A query to run for an authenticated principal. */
 export interface GovernedQueryRequest {
   sql: string;
+  /**
+   * Values for `$1 …` in `sql` (the semantic layer's filter values). The gate binds them as constants
+   * in the parse tree, never as text, so the executed SQL in the audit log shows them.
+   */
+  parameters?: readonly QueryParameter[];
   principal: Principal;
   channel: QueryChannel;
   /** The tool that ran it (`run_sql`, `query_metrics` …), for the audit log. */

@@ -63,6 +63,7 @@ export function createGovernedWarehouse({
     try {
       plan = governQuery({
         sql,
+        parameters: request.parameters,
         principal,
         settings: maxRows === settings.maxRows ? settings : { ...settings, maxRows },
         fences,

@@ -18,4 +18,5 @@ export { parsePolicyFile } from './policy/parse-policy-file.js';
 export { formatPolicyIssues, type PolicyIssue } from './policy/policy-issue.js';
 export { resolvePrincipal } from './policy/resolve-principal.js';
 export { tableAccessFor } from './policy/table-access-for.js';
+export type { QueryParameter } from './sql/bind-query-parameters.js';
 export { loadSqlParser } from './sql/sql-parser.js';

@@ -1,5 +1,6 @@
 import type { WarehouseCatalog } from '../catalog/warehouse-catalog.js';
 import type { GovernancePolicy, Principal } from '../policy/governance-policy.js';
+import { bindQueryParameters, type QueryParameter } from '../sql/bind-query-parameters.js';
 import { parseSql } from '../sql/sql-parser.js';
 import { analyzeQuery } from './analyze-query.js';
 import { buildFence } from './build-fence.js';
@@ -33,17 +34,23 @@ export interface GateSettings {
  */
 export function governQuery({
   sql,
+  parameters,
   principal,
   settings,
   fences,
 }: {
   sql: string;
+  /** Values for `$1 …`, bound as constants in the parse tree before any check. */
+  parameters?: readonly QueryParameter[] | undefined;
   principal: Principal;
   settings: GateSettings;
   /** Parsed fences by `role/schema.table`, built on first use and copied for each query. */
   fences: Map<string, Record<string, unknown>>;
 }): GovernedQueryPlan {
-  const select = checkStatement(parseSql(sql));
+  const statements = parseSql(sql);
+  const [only] = statements;
+  if (parameters && only && statements.length === 1) bindQueryParameters(only.statement, parameters);
+  const select = checkStatement(statements);
   const analysis = analyzeQuery(select, {
     policy: settings.policy,
     principal,
