@@ -1,7 +1,21 @@
 export { closestNames } from './closest-names.js';
+export { type CompiledMetricQuery, compileMetricQuery } from './compile-metric-query.js';
+export {
+  type FilterOperator,
+  filterOperators,
+  type MetricQuery,
+  metricQuerySchema,
+  type StructuredFilter,
+  structuredFilterSchema,
+} from './metric-query.js';
+export { MetricQueryError, type MetricQueryIssue } from './metric-query-error.js';
+export { loadSemanticParser } from './model-expression.js';
 export {
   parseSemanticManifest,
   type SemanticIssue,
   type SemanticManifest,
 } from './parse-semantic-manifest.js';
-export type { Metric, SemanticModel } from './semantic-manifest-schema.js';
+export type { GroupByTarget } from './semantic-graph.js';
+export { createSemanticLayer, type SemanticLayer, savedQueryToMetricQuery } from './semantic-layer.js';
+export type { Dimension, Measure, Metric, SavedQuery, SemanticModel } from './semantic-manifest-schema.js';
+export { type TimeGranularity, timeGranularities } from './time-granularity.js';

@@ -1,6 +1,13 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { closestNames } from './closest-names.js';
-import { type Metric, type SemanticModel, semanticFileSchema } from './semantic-manifest-schema.js';
+import {
+  type Metric,
+  type MetricInput,
+  type SavedQuery,
+  type SemanticModel,
+  semanticFileSchema,
+} from './semantic-manifest-schema.js';
+import { parseTimeWindow } from './time-granularity.js';
 
 /** One problem in the semantic YAML, located so the data team can fix it. */
 export interface SemanticIssue {
@@ -11,37 +18,57 @@ export interface SemanticIssue {
   message: string;
 }
 
-/** The validated semantic layer: every model and metric of every file. */
+/** The validated semantic layer: every model, metric and saved query of every file. */
 export interface SemanticManifest {
   semanticModels: SemanticModel[];
   metrics: Metric[];
+  savedQueries: SavedQuery[];
 }
 
 type PathSegment = string | number;
+type Kind = 'semantic_models' | 'metrics' | 'saved_queries';
 
-function formatPath(path: readonly PathSegment[]): string {
+/** Where an item of the manifest came from, to locate later issues about it. */
+export interface ItemLocation {
+  file: string;
+  lineOf: (path: readonly PathSegment[]) => number;
+  path: PathSegment[];
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
   return path
     .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${segment}`))
     .join('');
 }
 
+/** `unknown measure "x"; did you mean "y"?` */
+export function unknownName(what: string, name: string, known: Iterable<string>): string {
+  const suggestions = closestNames(name, known);
+  return `unknown ${what} "${name}"${suggestions.length > 0 ? `; did you mean ${suggestions.map((suggestion) => `"${suggestion}"`).join(' or ')}?` : ''}`;
+}
+
+export function inputName(input: MetricInput | string): string {
+  return typeof input === 'string' ? input : input.name;
+}
+
 /**
  * Parses and validates semantic YAML files (pure: the caller reads them). Collects every issue —
- * YAML syntax, shape, unknown references, duplicates — each with file, line and a suggestion where
- * a close name exists, instead of stopping at the first.
+ * YAML syntax, shape, unknown references, duplicates, cycles — each with file, line and a suggestion
+ * where a close name exists, instead of stopping at the first. Filters and saved queries, which need
+ * the join graph, are checked by `createSemanticLayer`.
  */
 export function parseSemanticManifest(files: readonly { path: string; text: string }[]): {
   manifest: SemanticManifest;
   issues: SemanticIssue[];
+  locations: Record<Kind, ItemLocation[]>;
 } {
   const issues: SemanticIssue[] = [];
-  const manifest: SemanticManifest = { semanticModels: [], metrics: [] };
-  const located: { file: string; lineOf: (path: readonly PathSegment[]) => number; path: PathSegment[] }[] =
-    [];
+  const manifest: SemanticManifest = { semanticModels: [], metrics: [], savedQueries: [] };
+  const locations: Record<Kind, ItemLocation[]> = { semantic_models: [], metrics: [], saved_queries: [] };
 
   for (const file of files) {
     const lineCounter = new LineCounter();
-    const document = parseDocument(file.text, { lineCounter, prettyErrors: false });
+    const document = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     for (const error of document.errors) {
       issues.push({
         file: file.path,
@@ -66,80 +93,187 @@ export function parseSemanticManifest(files: readonly { path: string; text: stri
       }
       continue;
     }
-    parsed.data.semantic_models.forEach((model, index) => {
-      manifest.semanticModels.push(model);
-      located.push({ file: file.path, lineOf, path: ['semantic_models', index] });
-    });
-    parsed.data.metrics.forEach((metric, index) => {
-      manifest.metrics.push(metric);
-      located.push({ file: file.path, lineOf, path: ['metrics', index] });
-    });
+    const collect = <T>(kind: Kind, items: T[], into: T[]) => {
+      items.forEach((item, index) => {
+        into.push(item);
+        locations[kind].push({ file: file.path, lineOf, path: [kind, index] });
+      });
+    };
+    collect('semantic_models', parsed.data.semantic_models, manifest.semanticModels);
+    collect('metrics', parsed.data.metrics, manifest.metrics);
+    collect('saved_queries', parsed.data.saved_queries, manifest.savedQueries);
   }
 
-  const locate = (
-    kind: 'semantic_models' | 'metrics',
-    index: number,
-    rest: PathSegment[],
-    message: string,
-  ) => {
-    const place = located.filter((entry) => entry.path[0] === kind)[index];
+  const locate = (kind: Kind, index: number, rest: PathSegment[], message: string) => {
+    const place = locations[kind][index];
     if (!place) return;
     const path = [...place.path, ...rest];
     issues.push({ file: place.file, line: place.lineOf(path), path: formatPath(path), message });
   };
-  const unknown = (what: string, name: string, known: Iterable<string>) => {
-    const suggestions = closestNames(name, known);
-    return `unknown ${what} "${name}"${suggestions.length > 0 ? `; did you mean ${suggestions.map((suggestion) => `"${suggestion}"`).join(' or ')}?` : ''}`;
+  const duplicates = (kind: Kind, names: string[], what: string) => {
+    names.forEach((name, index) => {
+      if (names.indexOf(name) !== index) locate(kind, index, ['name'], `${what} "${name}" is defined twice`);
+    });
   };
+  duplicates(
+    'semantic_models',
+    manifest.semanticModels.map((model) => model.name),
+    'semantic model',
+  );
+  duplicates(
+    'metrics',
+    manifest.metrics.map((metric) => metric.name),
+    'metric',
+  );
+  duplicates(
+    'saved_queries',
+    manifest.savedQueries.map((query) => query.name),
+    'saved query',
+  );
 
   const measures = new Set<string>();
   manifest.semanticModels.forEach((model, index) => {
-    for (const measure of model.measures) {
-      if (measures.has(measure.name))
-        locate('semantic_models', index, ['measures'], `measure "${measure.name}" is defined twice`);
-      measures.add(measure.name);
+    const seen = new Set<string>();
+    for (const [key, items] of [
+      ['entities', model.entities],
+      ['dimensions', model.dimensions],
+      ['measures', model.measures],
+    ] as const) {
+      items.forEach((item, itemIndex) => {
+        // Entities and dimensions share one namespace within a model; measures are global.
+        const scope = key === 'measures' ? measures : seen;
+        if (scope.has(item.name))
+          locate('semantic_models', index, [key, itemIndex, 'name'], `"${item.name}" is defined twice`);
+        scope.add(item.name);
+      });
     }
+    const primaries = model.entities.filter((entity) => entity.type === 'primary');
+    if (primaries.length > 1)
+      locate('semantic_models', index, ['entities'], 'a semantic model has at most one primary entity');
     const timeDimensions = model.dimensions
       .filter((dimension) => dimension.type === 'time')
       .map((dimension) => dimension.name);
+    model.dimensions.forEach((dimension, dimensionIndex) => {
+      if (dimension.type === 'time' && !dimension.type_params?.time_granularity)
+        locate(
+          'semantic_models',
+          index,
+          ['dimensions', dimensionIndex],
+          `time dimension "${dimension.name}" needs type_params.time_granularity (day, week, month, quarter or year)`,
+        );
+    });
     const aggTime = model.defaults?.agg_time_dimension;
     if (aggTime && !timeDimensions.includes(aggTime)) {
       locate(
         'semantic_models',
         index,
         ['defaults', 'agg_time_dimension'],
-        unknown('time dimension', aggTime, timeDimensions),
+        unknownName('time dimension', aggTime, timeDimensions),
       );
     }
-    if (model.measures.length > 0 && !aggTime) {
-      locate(
-        'semantic_models',
-        index,
-        [],
-        `semantic model "${model.name}" has measures but no defaults.agg_time_dimension`,
-      );
-    }
+    model.measures.forEach((measure, measureIndex) => {
+      const at = (rest: PathSegment[], message: string) =>
+        locate('semantic_models', index, ['measures', measureIndex, ...rest], message);
+      if (measure.agg_time_dimension && !timeDimensions.includes(measure.agg_time_dimension))
+        at(['agg_time_dimension'], unknownName('time dimension', measure.agg_time_dimension, timeDimensions));
+      if (!measure.agg_time_dimension && !aggTime)
+        at(
+          [],
+          `measure "${measure.name}" has no time dimension: set defaults.agg_time_dimension on "${model.name}" or agg_time_dimension on the measure`,
+        );
+      if (measure.agg === 'percentile' && measure.agg_params?.percentile === undefined)
+        at(['agg'], 'a percentile measure needs agg_params.percentile, e.g. 0.9');
+      const nonAdditive = measure.non_additive_dimension;
+      if (nonAdditive) {
+        if (!timeDimensions.includes(nonAdditive.name))
+          at(
+            ['non_additive_dimension', 'name'],
+            unknownName('time dimension', nonAdditive.name, timeDimensions),
+          );
+        const entities = model.entities.map((entity) => entity.name);
+        nonAdditive.window_groupings.forEach((grouping, groupingIndex) => {
+          if (!entities.includes(grouping))
+            at(['non_additive_dimension', 'window_groupings', groupingIndex], unknownName('entity', grouping, entities));
+        });
+      }
+    });
   });
-  const metricNames = new Set(manifest.metrics.map((metric) => metric.name));
+
+  const metricNames = manifest.metrics.map((metric) => metric.name);
   manifest.metrics.forEach((metric, index) => {
-    if (manifest.metrics.findIndex((other) => other.name === metric.name) !== index) {
-      locate('metrics', index, ['name'], `metric "${metric.name}" is defined twice`);
+    const at = (rest: PathSegment[], message: string) => locate('metrics', index, rest, message);
+    const { measure, numerator, denominator, metrics, expr } = metric.type_params;
+    const checkMeasure = () => {
+      if (!measure) at(['type_params'], `a ${metric.type} metric needs type_params.measure`);
+      else if (!measures.has(inputName(measure)))
+        at(['type_params', 'measure'], unknownName('measure', inputName(measure), measures));
+    };
+    const checkMetric = (input: MetricInput, path: PathSegment[]) => {
+      if (!metricNames.includes(inputName(input)))
+        at(path, unknownName('metric', inputName(input), metricNames));
+    };
+    if (metric.type === 'simple') checkMeasure();
+    if (metric.type === 'cumulative') {
+      checkMeasure();
+      const window = metric.type_params.cumulative_type_params?.window ?? metric.type_params.window;
+      const grainToDate =
+        metric.type_params.cumulative_type_params?.grain_to_date ?? metric.type_params.grain_to_date;
+      if (window && grainToDate)
+        at(['type_params'], 'a cumulative metric takes a window or a grain_to_date, not both');
+      if (window) parseTimeWindow(window);
     }
-    const { measure, numerator, denominator } = metric.type_params;
-    if (metric.type === 'simple') {
-      if (!measure) locate('metrics', index, ['type_params'], 'a simple metric needs type_params.measure');
-      else if (!measures.has(measure))
-        locate('metrics', index, ['type_params', 'measure'], unknown('measure', measure, measures));
-    } else {
+    if (metric.type === 'ratio') {
       for (const [key, value] of [
         ['numerator', numerator],
         ['denominator', denominator],
       ] as const) {
-        if (!value) locate('metrics', index, ['type_params'], `a ratio metric needs type_params.${key}`);
-        else if (!metricNames.has(value))
-          locate('metrics', index, ['type_params', key], unknown('metric', value, metricNames));
+        if (!value) at(['type_params'], `a ratio metric needs type_params.${key}`);
+        else checkMetric(value, ['type_params', key]);
       }
     }
+    if (metric.type === 'derived') {
+      if (!expr) at(['type_params'], 'a derived metric needs type_params.expr');
+      if (!metrics || metrics.length === 0)
+        at(['type_params'], 'a derived metric needs type_params.metrics, the metrics its expr uses');
+      metrics?.forEach((input, inputIndex) => {
+        checkMetric(input, ['type_params', 'metrics', inputIndex]);
+        if (typeof input !== 'string' && input.offset_to_grain)
+          at(
+            ['type_params', 'metrics', inputIndex, 'offset_to_grain'],
+            'offset_to_grain is not supported by Hale; use offset_window',
+          );
+      });
+    }
   });
-  return { manifest, issues };
+
+  // A metric that reaches itself through ratio or derived inputs can never be computed.
+  const inputsOf = new Map(
+    manifest.metrics.map((metric) => {
+      const { numerator, denominator, metrics } = metric.type_params;
+      const inputs = [numerator, denominator, ...(metrics ?? [])].filter((input) => input !== undefined);
+      return [metric.name, inputs.map(inputName)] as const;
+    }),
+  );
+  manifest.metrics.forEach((metric, index) => {
+    const stack = [...(inputsOf.get(metric.name) ?? [])];
+    const seen = new Set<string>();
+    while (stack.length > 0) {
+      const next = stack.pop() as string;
+      if (next === metric.name) {
+        locate('metrics', index, ['type_params'], `metric "${metric.name}" depends on itself`);
+        break;
+      }
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(inputsOf.get(next) ?? []));
+    }
+  });
+
+  manifest.savedQueries.forEach((query, index) => {
+    query.query_params.metrics.forEach((metric, metricIndex) => {
+      if (!metricNames.includes(metric))
+        locate('saved_queries', index, ['query_params', 'metrics', metricIndex], unknownName('metric', metric, metricNames));
+    });
+  });
+  return { manifest, issues, locations };
 }
