@@ -13,6 +13,7 @@ import { bundledPolicyFile, openGovernedWarehouse } from '../bin/open-governed-w
 import { migrate, migrations, openDatabases, openEmbeddedDatabase } from '../mcp-tools/db/index.js';
 import { resolvePrincipal } from '../mcp-tools/governance/index.js';
 import { createApiToken } from '../mcp-tools/mcp/index.js';
+import { loadSemanticLayer } from '../mcp-tools/semantic/index.js';
 import { seedDemoWarehouse } from '../mcp-tools/warehouse/index.js';
 import { createApp } from '../server/index.js';
 import { median, percentile, round } from './governance/timing-statistics.js';
@@ -62,7 +63,12 @@ export async function benchMcp({ iterations = 300 }: { iterations?: number } = {
       flags: { port: '0', dataDirectory: direct, policies: bundledPolicyFile },
     });
     const governed = await openGovernedWarehouse({ config, databases });
-    const runtime = createToolRuntime({ governed, applicationDatabase: reopened, log: () => {} });
+    const runtime = createToolRuntime({
+      governed,
+      semanticLayer: await loadSemanticLayer(),
+      applicationDatabase: reopened,
+      log: () => {},
+    });
     const principal = resolvePrincipal(governed.policy, 'admin');
     const signal = new AbortController().signal;
 

@@ -8,6 +8,7 @@ import {
   type ToolPorts,
   type ToolRegistry,
 } from '../mcp-tools/tools/index.js';
+import type { SemanticLayer } from '../semantic-layer/index.js';
 import type { CommandOutput } from './cli/command.js';
 
 /** The tool registry and the ports its tools run with, shared by every channel of one process. */
@@ -19,10 +20,13 @@ export interface ToolRuntime {
 /** Wires the registry over the governed warehouse; calls are recorded in `hale.tool_call`. */
 export function createToolRuntime({
   governed,
+  semanticLayer,
   applicationDatabase,
   log,
 }: {
   governed: GovernedWarehouse;
+  /** The loaded metric definitions (`loadSemanticLayer`). */
+  semanticLayer: SemanticLayer;
   /** Where calls are recorded (`hale.tool_call`). */
   applicationDatabase: Queryable;
   log: CommandOutput['log'];
@@ -33,5 +37,6 @@ export function createToolRuntime({
     onInternalError: (error, tool) =>
       log('error', `tool ${tool} failed`, { error: error instanceof Error ? error.stack : String(error) }),
   });
-  return { registry, ports: { warehouse: governed, documentation: bundledTableDocumentation } };
+  return { registry, ports: { warehouse: governed, documentation: bundledTableDocumentation, semanticLayer },
+  };
 }

@@ -9,6 +9,7 @@ import type { Command } from './cli/command.js';
 import { governanceCommand } from './cli/governance-command.js';
 import { createHelpCommand } from './cli/help-command.js';
 import { mcpCommand } from './cli/mcp-command.js';
+import { queryCommand } from './cli/query-command.js';
 import { runCli } from './cli/run-cli.js';
 import { seedCommand } from './cli/seed-command.js';
 import { sqlCommand } from './cli/sql-command.js';
@@ -22,6 +23,7 @@ const commands: Command[] = [
   seedCommand,
   cdmCommand,
   sqlCommand,
+  queryCommand,
   auditCommand,
   governanceCommand,
   tokenCommand,

@@ -591,10 +591,13 @@ function renderUnit({
       conditions.push(structuredCondition(column, filter.filter, bind));
     }
   }
+  const rowConditions = [...conditions];
+  const periodConditions: string[] = [];
   if (unit.cumulative) {
     const periodEnd = `spine.metric_time + ${interval(`1 ${spineGrain}`)}`;
-    if (start) conditions.push(`${periodEnd} > ${bind(start)}`);
-    if (end) conditions.push(`spine.metric_time < ${bind(end)}`);
+    if (start) periodConditions.push(`${periodEnd} > ${bind(start)}`);
+    if (end) periodConditions.push(`spine.metric_time < ${bind(end)}`);
+    conditions.push(...periodConditions);
   } else {
     if (start) conditions.push(`${shiftedTime} >= ${bind(start)}`);
     if (end) conditions.push(`${shiftedTime} < ${bind(end)}`);
@@ -645,11 +648,84 @@ function renderUnit({
   from += [...joins.values()].map((join) => join.sql).join('');
   const whereSql = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   const groupBy = keys.length > 0 ? ` GROUP BY ${keys.map((key) => key.sql).join(', ')}` : '';
-  const subquery = `SELECT ${[
+  let subquery = `SELECT ${[
     ...keys.map((key) => `${key.sql} AS ${key.name}`),
     ...unit.leaves.map((leaf) => `${aggregates.get(leaf.key)} AS ${leaf.column}`),
   ].join(', ')} FROM ${from}${whereSql}${groupBy}`;
+
+  // A cumulative sum or count is a running sum over per-period totals (a window function), when the
+  // window is whole periods: joining each period to raw rows would read every row once per period,
+  // too slow at scale. Distinct counts and averages cannot be added up, a window that is not whole
+  // periods (28 days by month) cannot be summed by period, and a filter on metric_time selects
+  // periods: those keep the row join above.
+  const additive = unit.leaves.every((leaf) => ['count', 'sum', 'sum_boolean'].includes(leaf.measure.agg));
+  const filtersPeriods = where.some((filter) =>
+    filter.kind === 'string'
+      ? filter.expression.references.some((reference) => reference.name.startsWith('metric_time'))
+      : filter.filter.dimension.trim().toLowerCase().startsWith('metric_time'),
+  );
+  const frameOffset = unit.cumulative?.window ? windowFrameOffset(unit.cumulative.window, spineGrain) : null;
+  if (
+    unit.cumulative &&
+    unit.aggTime &&
+    additive &&
+    !unit.nonAdditive &&
+    !filtersPeriods &&
+    frameOffset !== undefined
+  ) {
+    const period = truncate(rawTime, spineGrain);
+    const timeKey = keys.find((key) => key.sql === 'spine.metric_time');
+    const otherKeys = keys.filter((key) => key !== timeKey);
+    const timeName = timeKey?.name ?? 'metric_time';
+    const totals = `SELECT ${[
+      `${period} AS ${timeName}`,
+      ...otherKeys.map((key) => `${key.sql} AS ${key.name}`),
+      ...unit.leaves.map((leaf) => `${aggregates.get(leaf.key)} AS ${leaf.column}`),
+    ].join(', ')} FROM ${unit.node.relation} AS ${base}${[...joins.values()].map((join) => join.sql).join('')}${
+      rowConditions.length > 0 ? ` WHERE ${rowConditions.join(' AND ')}` : ''
+    } GROUP BY ${[period, ...otherKeys.map((key) => key.sql)].join(', ')}`;
+    const partition = [
+      ...otherKeys.map((key) => key.name),
+      ...(unit.cumulative.grainToDate
+        ? [`date_trunc('${unit.cumulative.grainToDate}', CAST(${timeName} AS timestamp))`]
+        : []),
+    ];
+    const frame = frameOffset ? ` RANGE BETWEEN CAST('${frameOffset}' AS interval) PRECEDING AND CURRENT ROW` : '';
+    const over = `OVER (${partition.length > 0 ? `PARTITION BY ${partition.join(', ')} ` : ''}ORDER BY ${timeName}${frame})`;
+    const running = `SELECT ${[
+      timeName,
+      ...otherKeys.map((key) => key.name),
+      ...unit.leaves.map((leaf) => `sum(${leaf.column}) ${over} AS ${leaf.column}`),
+    ].join(', ')} FROM (${totals}) AS period_totals`;
+    // The time range picks periods after the running sum, so earlier rows still count.
+    const range = [
+      ...(start ? [`${timeName} + ${interval(`1 ${spineGrain}`)} > ${bind(start)}`] : []),
+      ...(end ? [`${timeName} < ${bind(end)}`] : []),
+    ];
+    subquery = `SELECT ${[timeName, ...otherKeys.map((key) => key.name), ...unit.leaves.map((leaf) => leaf.column)].join(', ')} FROM (${running}) AS running_totals${range.length > 0 ? ` WHERE ${range.join(' AND ')}` : ''}`;
+  }
   return { keys, aggregates, from, where: whereSql, groupBy, subquery };
+}
+
+/**
+ * The window frame offset (`21 day`) that makes a running sum over periods of `grain` cover exactly
+ * `window`: the window must be whole periods (28 days by week, 3 months by quarter; any window by
+ * day). `null`: no offset needed; `undefined`: not whole periods.
+ */
+function windowFrameOffset(window: TimeWindow, grain: TimeGranularity): string | null | undefined {
+  const days = window.granularity === 'day' ? window.count : window.granularity === 'week' ? window.count * 7 : undefined;
+  const months =
+    window.granularity === 'month'
+      ? window.count
+      : window.granularity === 'quarter'
+        ? window.count * 3
+        : window.granularity === 'year'
+          ? window.count * 12
+          : undefined;
+  if (grain === 'day') return days !== undefined ? `${days - 1} day` : `${months} month -1 day`;
+  if (grain === 'week') return days !== undefined && days % 7 === 0 ? `${days - 7} day` : undefined;
+  const perPeriod = { month: 1, quarter: 3, year: 12 }[grain];
+  return months !== undefined && months % perPeriod === 0 ? `${months - perPeriod} month` : undefined;
 }
 
 /** The aggregate of a measure, with metric filters as `FILTER (WHERE …)`. */

@@ -19,3 +19,7 @@ export type { GroupByTarget } from './semantic-graph.js';
 export { createSemanticLayer, type SemanticLayer, savedQueryToMetricQuery } from './semantic-layer.js';
 export type { Dimension, Measure, Metric, SavedQuery, SemanticModel } from './semantic-manifest-schema.js';
 export { type TimeGranularity, timeGranularities } from './time-granularity.js';
+export { compileDimensionValuesQuery, type DimensionValuesQuery } from './compile-dimension-values-query.js';
+export { type AvailableDimension, dimensionsForMetrics, modelsOfMetric } from './dimensions-for-metrics.js';
+export { formatMetricSql } from './format-metric-sql.js';
+export { normalizeText, searchMetrics } from './search-metrics.js';

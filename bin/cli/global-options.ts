@@ -21,6 +21,7 @@ export const flagSettings: Readonly<Record<string, SettingName>> = {
   host: 'host',
   scale: 'seedScale',
   policies: 'policies',
+  'semantic-models': 'semanticModels',
   'public-url': 'publicUrl',
   'allowed-hosts': 'allowedHosts',
   'jwks-url': 'jwksUrl',

@@ -1,5 +1,6 @@
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { createMcpServer, serveMcpOverStdio } from '../../mcp-tools/mcp/index.js';
+import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { createToolRuntime } from '../create-tool-runtime.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
@@ -17,7 +18,7 @@ export const mcpCommand: Command = {
   name: 'mcp',
   summary: 'serve the tools over MCP on stdio (hale mcp --as USER)',
   usage,
-  options: { as: { type: 'string' }, policies: { type: 'string' } },
+  options: { as: { type: 'string' }, policies: { type: 'string' }, 'semantic-models': { type: 'string' } },
   positionals: [0, 0],
   async run(context) {
     const user = context.values.as;
@@ -28,6 +29,7 @@ export const mcpCommand: Command = {
     const principal = resolvePrincipal(governed.policy, user);
     const { registry, ports } = createToolRuntime({
       governed,
+      semanticLayer: await loadSemanticLayer(context.config.semanticModels),
       applicationDatabase: databases.application,
       log: context.output.log,
     });

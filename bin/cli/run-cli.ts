@@ -17,9 +17,12 @@ class InterruptedError extends Error {
   }
 }
 
-/** Errors that carry a stable code are the user's to act on; others are bugs and get a stack in debug. */
+/**
+ * Errors that carry a stable code are the user's to act on; others are bugs and get a stack in debug.
+ * The whole message is printed: an invalid policy or metric query lists every problem, one per line.
+ */
 function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message.split('\n')[0] ?? error.message;
+  if (error instanceof Error) return error.message;
   return String(error);
 }
 

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { GovernanceError, type GovernedWarehouse } from '../../mcp-tools/governance/index.js';
+import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { readWarehouseState, seedDemoWarehouse, WarehouseError } from '../../mcp-tools/warehouse/index.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
 import { createMcpEndpoint } from '../create-mcp-endpoint.js';
@@ -27,6 +28,7 @@ export const startCommand: Command = {
     host: { type: 'string' },
     scale: { type: 'string' },
     policies: { type: 'string' },
+    'semantic-models': { type: 'string' },
     'public-url': { type: 'string' },
     'allowed-hosts': { type: 'string' },
     'jwks-url': { type: 'string' },
@@ -47,7 +49,12 @@ export const startCommand: Command = {
       const governed = await openGovernedWarehouse({ config, databases });
       tools = {
         governed,
-        runtime: createToolRuntime({ governed, applicationDatabase: databases.application, log: output.log }),
+        runtime: createToolRuntime({
+          governed,
+          semanticLayer: await loadSemanticLayer(config.semanticModels),
+          applicationDatabase: databases.application,
+          log: output.log,
+        }),
       };
     };
     let listeningUrl: URL | undefined;

@@ -72,6 +72,14 @@ export const settings = {
       'Governance policy file (YAML): principals, roles, per-table access, row filters and column masks. Unset: the bundled demo policy, mcp-tools/governance/default-policies.yml.',
     schema: z.string().min(1).optional(),
   },
+  semanticModels: {
+    flag: '--semantic-models',
+    env: 'HALE_SEMANTIC_MODELS',
+    default: undefined,
+    description:
+      'Directory of semantic model YAML files (dbt MetricFlow spec: semantic_models, metrics, saved_queries), read recursively. Unset: the bundled models, semantic-layer/models/.',
+    schema: z.string().min(1).optional(),
+  },
   publicUrl: {
     flag: '--public-url',
     env: 'HALE_PUBLIC_URL',

@@ -1,3 +1,10 @@
+import {
+  compileMetricsSqlTool,
+  getDimensionsTool,
+  getDimensionValuesTool,
+  listMetricsTool,
+  queryMetricsTool,
+} from '../semantic/index.js';
 import { describeTableTool } from './describe-table-tool.js';
 import { listTablesTool } from './list-tables-tool.js';
 import { runSqlTool } from './run-sql-tool.js';
@@ -10,4 +17,9 @@ export const defaultTools: readonly AnyToolDefinition[] = [
   listTablesTool,
   describeTableTool,
   runSqlTool,
+  listMetricsTool,
+  getDimensionsTool,
+  getDimensionValuesTool,
+  queryMetricsTool,
+  compileMetricsSqlTool,
 ];

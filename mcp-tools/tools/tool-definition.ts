@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { SemanticLayer } from '../../semantic-layer/index.js';
 import type { GovernedWarehouse, Principal, QueryChannel } from '../governance/index.js';
 import type { TableDocumentation } from './table-documentation.js';
 
@@ -8,6 +9,8 @@ export interface ToolPorts {
   warehouse: GovernedWarehouse;
   /** Descriptions of tables and columns, for `describe_table` and the MCP resources. */
   documentation: TableDocumentation;
+  /** The metric definitions: `query_metrics` compiles them to SQL that goes through the gate. */
+  semanticLayer: SemanticLayer;
 }
 
 /** What a tool call runs with. The principal comes from authentication, never from the input. */

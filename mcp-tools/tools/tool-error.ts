@@ -5,6 +5,8 @@ export type ToolErrorCode =
   | GovernanceErrorCode
   /** The arguments do not match the tool's input schema. */
   | 'invalid_input'
+  /** A metric query names unknown metrics or dimensions, or asks for something they cannot do. */
+  | 'invalid_metric_query'
   /** No tool of that name. */
   | 'unknown_tool'
   /** The tool failed for a reason that is Hale's fault, not the caller's. */

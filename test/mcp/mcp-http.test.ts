@@ -45,7 +45,7 @@ describe.each(testDatabaseAdapters)('MCP over Streamable HTTP on $name', (adapte
   beforeAll(async () => {
     handle = await adapter.create();
     warehouse = await createGovernedTestWarehouse({ database: handle.database, scale: 0.05 });
-    const runtime = createTestToolRuntime(warehouse, handle.database);
+    const runtime = await createTestToolRuntime(warehouse, handle.database);
     const { publicKey, privateKey } = await keys;
     signingKey = privateKey;
     const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };

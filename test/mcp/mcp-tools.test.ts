@@ -20,7 +20,7 @@ const demoUsers = ['admin', 'dana', 'alice', 'bob', 'carol'] as const;
 describe.each(testDatabaseAdapters)('MCP tools on $name', (adapter) => {
   let handle: DisposableDatabase;
   let warehouse: GovernedTestWarehouse;
-  let runtime: ReturnType<typeof createTestToolRuntime>;
+  let runtime: Awaited<ReturnType<typeof createTestToolRuntime>>;
   const clients = new Map<string, Client>();
   const as = (user: string) => {
     const client = clients.get(user);
@@ -31,7 +31,7 @@ describe.each(testDatabaseAdapters)('MCP tools on $name', (adapter) => {
   beforeAll(async () => {
     handle = await adapter.create();
     warehouse = await createGovernedTestWarehouse({ database: handle.database, scale: 0.05 });
-    runtime = createTestToolRuntime(warehouse, handle.database);
+    runtime = await createTestToolRuntime(warehouse, handle.database);
     for (const user of demoUsers) clients.set(user, await connectMcpClient({ ...runtime, user }));
   }, 180_000);
   afterAll(async () => {

@@ -38,17 +38,20 @@ export interface GovernedTestWarehouse {
 export async function createGovernedTestWarehouse({
   database,
   scale = 0.1,
+  seed = 11,
   limits,
 }: {
   database: Database;
   scale?: number;
+  /** The demo generator's random seed: another seed, other data. */
+  seed?: number;
   limits?: ExecutionLimits;
 }): Promise<GovernedTestWarehouse> {
   await migrate(database, migrations);
   await seedDemoWarehouse({
     warehouse: database,
     scale,
-    seed: 11,
+    seed,
     referenceDate: '2026-06-30',
     force: false,
   });

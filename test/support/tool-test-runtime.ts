@@ -4,17 +4,19 @@ import { createToolRuntime } from '../../bin/create-tool-runtime.js';
 import type { Queryable } from '../../mcp-tools/db/index.js';
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { createMcpServer } from '../../mcp-tools/mcp/index.js';
+import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import type { ToolPorts, ToolRegistry } from '../../mcp-tools/tools/index.js';
 import type { GovernedTestWarehouse } from './governed-test-warehouse.js';
 
 /** The tool registry over a governed test warehouse, wired as the composition root wires it. */
-export function createTestToolRuntime(
+export async function createTestToolRuntime(
   warehouse: GovernedTestWarehouse,
   applicationDatabase: Queryable,
-): { registry: ToolRegistry; ports: ToolPorts; internalErrors: unknown[] } {
+): Promise<{ registry: ToolRegistry; ports: ToolPorts; internalErrors: unknown[] }> {
   const internalErrors: unknown[] = [];
   const runtime = createToolRuntime({
     governed: warehouse.governed,
+    semanticLayer: await loadSemanticLayer(),
     applicationDatabase,
     log: (level, message, details) => {
       if (level === 'error') internalErrors.push({ message, details });

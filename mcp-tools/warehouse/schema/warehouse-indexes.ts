@@ -27,6 +27,8 @@ export const warehouseIndexes: Readonly<Record<'cdm' | 'vocab' | 'scheduling', r
   ],
   scheduling: [
     'CREATE INDEX ON scheduling.appointment (start_at)',
+    // Bookings metrics group and window by booking time.
+    'CREATE INDEX ON scheduling.appointment (booked_at)',
     'CREATE INDEX ON scheduling.appointment (practice_id, start_at)',
     'CREATE INDEX ON scheduling.appointment (patient_id)',
     'CREATE INDEX ON scheduling.patient (person_id)',
