@@ -82,6 +82,7 @@ export function compileDimensionValuesQuery(
   return {
     sql,
     parameters,
+    combined: false,
     columns: [
       { name: 'value', role: target.kind === 'entity' ? 'entity' : 'dimension' },
       { name: 'row_count', role: 'metric', label: 'Rows' },

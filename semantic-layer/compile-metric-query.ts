@@ -18,6 +18,11 @@ import {
 export interface CompiledMetricQuery {
   sql: string;
   parameters: FilterValue[];
+  /**
+   * The SQL combines separate aggregate queries (metrics of several models, offsets, cumulative
+   * windows), which aggregate-only policies cannot check patient by patient.
+   */
+  combined: boolean;
   columns: { name: string; role: 'time' | 'dimension' | 'entity' | 'metric'; label?: string; description?: string }[];
 }
 
@@ -279,7 +284,10 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
         for (const reference of filter.references) {
           const resolution = resolveReference(unit, reference, leaf.metricName);
           if ('error' in resolution)
-            issue(`metrics`, `the filter "${filter.text}" of metric "${leaf.metricName}": ${resolution.error}`);
+            issue(
+              'metrics',
+              `the filter "${filter.text}" of metric "${leaf.metricName}": ${resolution.error.replace('group-by item', 'filter item')}`,
+            );
         }
       }
     }
@@ -405,7 +413,7 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
       };
     }),
   ];
-  return { sql, parameters, columns };
+  return { sql, parameters, combined, columns };
 }
 
 /** Builds a metric's tree, accumulating filters and an offset from the metrics above it. */

@@ -75,6 +75,8 @@ export function parseFilterExpression(text: string): FilterExpression | { error:
     });
     return `hale_reference_${references.length - 1}`;
   });
+  if (!problem && /\{\{\s*Metric\s*\(/.test(replaced))
+    problem = 'metric filters ({{ Metric(…) }}) are not supported; filter on dimensions or entities';
   if (problem) return { error: problem };
   if (/\{\{|\}\}|\{%|%\}/.test(replaced))
     return {

@@ -2,17 +2,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSemanticManifest } from './parse-semantic-manifest.js';
 
-const bundled = {
-  path: 'models/scheduling.yml',
-  text: readFileSync(new URL('./models/scheduling.yml', import.meta.url), 'utf8'),
-};
+const bundled = ['scheduling.yml', 'omop.yml'].map((name) => ({
+  path: `models/${name}`,
+  text: readFileSync(new URL(`./models/${name}`, import.meta.url), 'utf8'),
+}));
 
 describe('parseSemanticManifest', () => {
   it('accepts the bundled models', () => {
-    const { manifest, issues } = parseSemanticManifest([bundled]);
+    const { manifest, issues } = parseSemanticManifest(bundled);
     expect(issues).toEqual([]);
     expect(manifest.metrics.map((metric) => metric.name)).toContain('cancellation_rate');
-    expect(manifest.semanticModels.map((model) => model.name)).toEqual(['appointments', 'practices']);
+    expect(manifest.metrics.length).toBeGreaterThanOrEqual(25);
+    expect(manifest.semanticModels.map((model) => model.name)).toContain('condition_eras');
+    expect(manifest.savedQueries.length).toBeGreaterThan(10);
   });
 
   it('reports every problem with its file, line and a suggestion', () => {
@@ -43,6 +45,13 @@ describe('parseSemanticManifest', () => {
     const fixed = text.replace('agg: avg', 'agg: count');
     const second = parseSemanticManifest([{ path: 'visits.yml', text: fixed }]).issues;
     expect(second).toEqual([
+      {
+        file: 'visits.yml',
+        line: 7,
+        path: 'semantic_models[0].dimensions[0]',
+        message:
+          'time dimension "visit_start" needs type_params.time_granularity (day, week, month, quarter or year)',
+      },
       {
         file: 'visits.yml',
         line: 5,

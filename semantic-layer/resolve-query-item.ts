@@ -47,7 +47,7 @@ export function resolveQueryItem(
     const bare = [...reachable.values()].flat().filter((target) => target.name.split('__').at(-1) === name);
     const fewest = Math.min(...bare.map((target) => target.path.length));
     matches = bare.filter((target) => target.path.length === fewest);
-    if (matches.length > 1)
+    if (new Set(matches.map((target) => target.name)).size > 1)
       return {
         error: `"${rawName}" is ambiguous for metric "${metricName}": it could be ${matches.map((target) => `"${target.name}"`).join(' or ')}; name one`,
         suggestions: matches.map((target) => target.name),

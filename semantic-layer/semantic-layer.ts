@@ -109,30 +109,53 @@ export function createSemanticLayer(files: readonly { path: string; text: string
     filters,
     derived,
   };
-  if (issues.length > 0) return { layer, issues };
+  // Issues come from several passes; people read them top to bottom.
+  const byPlace = () =>
+    issues.sort((left, right) => left.file.localeCompare(right.file) || left.line - right.line);
+  if (issues.length > 0) return { layer, issues: byPlace() };
 
   // Compile each metric on its own (time-based ones by month) and each saved query, to catch at load
   // time what only the join graph can tell: a filter on a dimension its metric cannot reach.
-  const report = (place: ItemLocation | undefined, rest: (string | number)[], error: unknown) => {
-    if (error instanceof MetricQueryError)
-      for (const issue of error.issues) locate(place, rest, `${issue.path}: ${issue.message}`);
-    else throw error;
+  const report = (
+    place: ItemLocation | undefined,
+    rest: (string | number)[],
+    error: unknown,
+    { withQueryPath }: { withQueryPath: boolean },
+  ) => {
+    if (!(error instanceof MetricQueryError)) throw error;
+    for (const issue of error.issues)
+      locate(place, rest, withQueryPath ? `${issue.path}: ${issue.message}` : issue.message);
+  };
+  // A metric built on a broken one is reported once, at the broken one.
+  const failed = new Set<string>();
+  const dependsOnFailed = (name: string, seen = new Set<string>()): boolean => {
+    if (failed.has(name)) return true;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    const params = layer.metrics.get(name)?.type_params;
+    const inputs = [params?.numerator, params?.denominator, ...(params?.metrics ?? [])];
+    return inputs.some(
+      (input) => input !== undefined && dependsOnFailed(typeof input === 'string' ? input : input.name, seen),
+    );
   };
   manifest.metrics.forEach((metric, index) => {
+    if (dependsOnFailed(metric.name)) return;
     try {
       compileMetricQuery(layer, { metrics: [metric.name], group_by: ['metric_time__month'] });
     } catch (error) {
-      report(locations.metrics[index], [], error);
+      failed.add(metric.name);
+      report(locations.metrics[index], [], error, { withQueryPath: false });
     }
   });
   manifest.savedQueries.forEach((saved, index) => {
+    if (saved.query_params.metrics.some((metric) => dependsOnFailed(metric))) return;
     try {
       compileMetricQuery(layer, savedQueryToMetricQuery(saved));
     } catch (error) {
-      report(locations.saved_queries[index], ['query_params'], error);
+      report(locations.saved_queries[index], ['query_params'], error, { withQueryPath: true });
     }
   });
-  return { layer, issues };
+  return { layer, issues: byPlace() };
 }
 
 /** A saved query's parameters as a metric query (`where` strings stay MetricFlow filter strings). */

@@ -54,10 +54,15 @@ export const queryMetricsTool = defineTool({
       signal,
       ...(maxRows ? { maxRows } : {}),
     });
-    if (result.status !== 'ok')
-      throw new ToolError(result.code ?? 'query_failed', result.reason ?? 'the query failed', {
+    if (result.status !== 'ok') {
+      const hint =
+        result.code === 'aggregate_required' && compiled.combined
+          ? '. With aggregate-only access, metrics computed from several queries (month-over-month, cumulative, or from different tables together) are not available: ask for the simple metrics they are built from, one table at a time'
+          : '';
+      throw new ToolError(result.code ?? 'query_failed', `${result.reason ?? 'the query failed'}${hint}`, {
         suggestions: result.suggestions ?? [],
       });
+    }
     const names = new Set(compiled.columns.map((column) => column.name));
     return {
       // Suppression may drop a column the compiler named (never adds one): keep the ones returned.
