@@ -39,9 +39,19 @@ describe.each(testDatabaseAdapters)('MCP tools on $name', (adapter) => {
     await handle?.dispose();
   });
 
-  it('lists the four tools with read-only annotations and JSON Schemas for input and output', async () => {
+  it('lists the tools with read-only annotations and JSON Schemas for input and output', async () => {
     const { tools } = await as('bob').listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['whoami', 'list_tables', 'describe_table', 'run_sql']);
+    expect(tools.map((tool) => tool.name)).toEqual([
+      'whoami',
+      'list_tables',
+      'describe_table',
+      'run_sql',
+      'list_metrics',
+      'get_dimensions',
+      'get_dimension_values',
+      'query_metrics',
+      'compile_metrics_sql',
+    ]);
     for (const tool of tools) {
       expect(tool.annotations).toMatchObject({
         readOnlyHint: true,
