@@ -14,7 +14,7 @@ const usage = `hale query --as USER --metrics M[,M…] [--group-by G[,G…]] [--
   --group-by G,…       metric_time__month, practice__region, appointment__channel …
   --where FILTER       repeatable; a MetricFlow filter such as "{{ Dimension('practice__city') }} = 'Lyon'"
                        or a JSON structured filter {"dimension": "practice__region", "operator": "in", "values": […]}
-  --order-by O,…       output columns; prefix with - for descending (e.g. -cancellation_rate)
+  --order-by O,…       output columns; "name desc" or --order-by=-name for descending
   --limit N            rows at most
   --start DATE         earliest metric time, inclusive (2025-01-01)
   --end DATE           latest metric time, exclusive (2025-02-01)
@@ -33,7 +33,8 @@ function list(value: string | boolean | undefined): string[] {
 }
 
 function parseFilter(text: string): unknown {
-  if (!text.trim().startsWith('{')) return text;
+  // A structured filter is a JSON object; a MetricFlow filter string starts with {{ or a value.
+  if (!text.trim().startsWith('{') || text.trim().startsWith('{{')) return text;
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -111,10 +112,13 @@ export const queryCommand: Command = {
       ports,
     });
     if (result.isError) {
+      // Like `hale sql`: the reason goes to stderr, stdout stays empty (or one JSON document).
+      if (!context.json) process.stderr.write(`hale query: ${result.text}\n`);
       return {
         json: { status: 'error', error: result.error },
-        text: result.text,
+        text: '',
         exitCode: 1,
+        printed: !context.json,
       };
     }
     const output = result.structuredContent;
