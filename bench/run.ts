@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: the figures the issues ask for, written as JSON under bench/results/. Each figure
  * comes with a baseline measured in the same run, so ratios stay meaningful across machines.
- *   npm run bench [-- --only seed,start,loader,governance,mcp] [-- --scales 1,5] [-- --targets embedded,postgres]
- * The governance figures use the largest of the scales.
+ *   npm run bench [-- --only seed,start,loader,governance,mcp,semantic] [-- --scales 1,5] [-- --targets embedded,postgres]
+ * The governance and semantic figures use the largest of the scales.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +12,14 @@ import { benchGovernance } from './governance-bench.js';
 import { benchLoader } from './loader-bench.js';
 import { benchMcp } from './mcp-bench.js';
 import { benchSeed } from './seed-bench.js';
+import { benchSemantic } from './semantic-bench.js';
 import { benchStart } from './start-bench.js';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, scales: { type: 'string' }, targets: { type: 'string' } },
   strict: true,
 });
-const only = new Set((values.only ?? 'seed,start,loader,governance,mcp').split(','));
+const only = new Set((values.only ?? 'seed,start,loader,governance,mcp,semantic').split(','));
 const scales = (values.scales ?? '1,5').split(',').map(Number);
 
 const results: Record<string, unknown> = {
@@ -39,6 +40,12 @@ if (only.has('governance'))
     ...(values.targets ? { targets: values.targets.split(',') } : {}),
   });
 if (only.has('mcp')) results.mcp = await benchMcp();
+if (only.has('semantic'))
+  results.semantic = await benchSemantic({
+    scale: Math.max(...scales),
+    serverUrl: process.env.BENCH_DATABASE_URL,
+    ...(values.targets ? { targets: values.targets.split(',') } : {}),
+  });
 
 const directory = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(directory, { recursive: true });
@@ -62,7 +69,7 @@ function mergeLatest(run: Record<string, unknown>): Record<string, unknown> {
   const previous = existsSync(path)
     ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
     : {};
-  const parts = ['seed', 'start', 'loader', 'governance', 'mcp'];
+  const parts = ['seed', 'start', 'loader', 'governance', 'mcp', 'semantic'];
   const previousMeasuredAt =
     (previous.measuredAt as Record<string, string> | undefined) ??
     Object.fromEntries(parts.filter((part) => part in previous).map((part) => [part, previous.startedAt]));
@@ -75,5 +82,22 @@ function mergeLatest(run: Record<string, unknown>): Record<string, unknown> {
     run.governance && previous.governance
       ? { ...(previous.governance as object), ...(run.governance as object) }
       : (run.governance ?? previous.governance);
-  return { ...previous, ...run, ...(governance ? { governance } : {}), measuredAt };
+  const semantic =
+    run.semantic && previous.semantic
+      ? {
+          ...(previous.semantic as object),
+          ...(run.semantic as object),
+          execution: {
+            ...((previous.semantic as { execution?: object }).execution ?? {}),
+            ...((run.semantic as { execution?: object }).execution ?? {}),
+          },
+        }
+      : (run.semantic ?? previous.semantic);
+  return {
+    ...previous,
+    ...run,
+    ...(governance ? { governance } : {}),
+    ...(semantic ? { semantic } : {}),
+    measuredAt,
+  };
 }

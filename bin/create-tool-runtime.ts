@@ -37,6 +37,8 @@ export function createToolRuntime({
     onInternalError: (error, tool) =>
       log('error', `tool ${tool} failed`, { error: error instanceof Error ? error.stack : String(error) }),
   });
-  return { registry, ports: { warehouse: governed, documentation: bundledTableDocumentation, semanticLayer },
+  return {
+    registry,
+    ports: { warehouse: governed, documentation: bundledTableDocumentation, semanticLayer },
   };
 }

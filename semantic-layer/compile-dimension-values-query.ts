@@ -47,7 +47,12 @@ function ownerOf(layer: SemanticLayer, rawName: string): GroupByTarget | MetricQ
  */
 export function compileDimensionValuesQuery(
   layer: SemanticLayer,
-  { dimension, metric, search, limit }: { dimension: string; metric?: string; search?: string; limit: number },
+  {
+    dimension,
+    metric,
+    search,
+    limit,
+  }: { dimension: string; metric?: string; search?: string; limit: number },
 ): DimensionValuesQuery {
   const where = search ? [{ dimension, operator: 'contains' as const, values: [search] }] : [];
   if (metric) {
@@ -68,7 +73,11 @@ export function compileDimensionValuesQuery(
   if (target instanceof MetricQueryError) throw target;
   if (target.kind === 'time')
     throw new MetricQueryError([
-      { path: 'dimension', message: `"${target.name}" is a time dimension; ask for it with a metric`, suggestions: [] },
+      {
+        path: 'dimension',
+        message: `"${target.name}" is a time dimension; ask for it with a metric`,
+        suggestions: [],
+      },
     ]);
   const alias = target.node.model.name;
   const expression = target.expression.render(alias);

@@ -82,7 +82,8 @@ function problemsOf(layer: SemanticLayer, query: MetricQuery): { path: string; m
   try {
     compileMetricQuery(layer, query);
   } catch (error) {
-    if (error instanceof MetricQueryError) return error.issues.map(({ path, message }) => ({ path, message }));
+    if (error instanceof MetricQueryError)
+      return error.issues.map(({ path, message }) => ({ path, message }));
     throw error;
   }
   throw new Error('the query compiled');
@@ -117,7 +118,9 @@ describe('compileMetricQuery', () => {
     expect(compiled.sql).not.toContain('Lyon');
     expect(compiled.sql).toContain('practices.city = $1');
     expect(compiled.sql).toContain('appointments.channel IN ($2, $3)');
-    expect(compiled.sql).toContain("CAST(date_trunc('month', appointments.start_at) AS date) AS metric_time__month");
+    expect(compiled.sql).toContain(
+      "CAST(date_trunc('month', appointments.start_at) AS date) AS metric_time__month",
+    );
   });
 
   it('keeps a hostile filter value a value, and refuses anything but a plain predicate', () => {
@@ -183,9 +186,9 @@ describe('compileMetricQuery', () => {
     );
     const [offset] = problemsOf(bundled, { metrics: ['appointments_growth_month_over_month'] });
     expect(offset?.message).toContain('computed over a time offset: group by metric_time');
-    expect(problemsOf(bundled, { metrics: ['appointments'], group_by: ['appointment__start_at__hour'] })[0]?.path).toBe(
-      'group_by[0]',
-    );
+    expect(
+      problemsOf(bundled, { metrics: ['appointments'], group_by: ['appointment__start_at__hour'] })[0]?.path,
+    ).toBe('group_by[0]');
   });
 
   it('joins only towards primary, unique or natural entities, at most two hops', () => {
@@ -194,17 +197,27 @@ describe('compileMetricQuery', () => {
       group_by: ['customer__region__country', 'customer__city'],
     });
     expect(reachable.sql).toContain('regions.country_id AS customer__region__country');
-    expect(reachable.sql).toContain('LEFT OUTER JOIN customers AS customers ON orders.customer_id = customers.customer_id');
-    expect(reachable.sql).toContain('LEFT OUTER JOIN regions AS regions ON customers.region_id = regions.region_id');
+    expect(reachable.sql).toContain(
+      'LEFT OUTER JOIN customers AS customers ON orders.customer_id = customers.customer_id',
+    );
+    expect(reachable.sql).toContain(
+      'LEFT OUTER JOIN regions AS regions ON customers.region_id = regions.region_id',
+    );
 
     // Three hops away.
-    const [tooFar] = problemsOf(world, { metrics: ['orders'], group_by: ['customer__region__country__country_name'] });
+    const [tooFar] = problemsOf(world, {
+      metrics: ['orders'],
+      group_by: ['customer__region__country__country_name'],
+    });
     expect(tooFar?.message).toContain('at most 2 hops');
     // coupon is foreign in both models: joining to it would multiply orders.
     const [fanOut] = problemsOf(world, { metrics: ['orders'], group_by: ['coupon__campaign'] });
     expect(fanOut?.message).toContain('"campaign" belongs to semantic model "coupon_uses"');
     // Region names in two models keyed by region: the path does not say which.
-    const [ambiguous] = problemsOf(world, { metrics: ['orders'], group_by: ['customer__region__region_name'] });
+    const [ambiguous] = problemsOf(world, {
+      metrics: ['orders'],
+      group_by: ['customer__region__region_name'],
+    });
     expect(ambiguous?.message).toBe(
       '"customer__region__region_name" is ambiguous for metric "orders": semantic models "regions" and "stores" both provide it through entity "region"; give an explicit entity path',
     );
@@ -219,10 +232,13 @@ describe('compileMetricQuery', () => {
   });
 
   it('refuses a grain finer than the dimension records, and accepts coarser ones', () => {
-    expect(problemsOf(world, { metrics: ['orders'], group_by: ['customer__signed_up__day'] })[0]?.message).toBe(
-      '"customer__signed_up" is recorded by month; it cannot be grouped by day',
-    );
-    const coarse = compileMetricQuery(world, { metrics: ['orders'], group_by: ['customer__signed_up__quarter'] });
+    expect(
+      problemsOf(world, { metrics: ['orders'], group_by: ['customer__signed_up__day'] })[0]?.message,
+    ).toBe('"customer__signed_up" is recorded by month; it cannot be grouped by day');
+    const coarse = compileMetricQuery(world, {
+      metrics: ['orders'],
+      group_by: ['customer__signed_up__quarter'],
+    });
     expect(coarse.sql).toContain("date_trunc('quarter', customers.signed_up)");
   });
 
@@ -231,9 +247,18 @@ describe('compileMetricQuery', () => {
     expect(ratio.sql).toContain(
       'CAST(sum(orders.amount) AS double precision) / CAST(NULLIF(count(orders.order_id), 0) AS double precision)',
     );
-    const combined = compileMetricQuery(world, { metrics: ['orders', 'coupon_uses'], group_by: ['metric_time__month'] });
-    expect(combined.sql).toMatch(/FROM \(SELECT .* FROM orders AS orders .*\) AS u1 FULL OUTER JOIN \(SELECT .* FROM coupon_uses AS coupon_uses .*\) AS u2 USING \(metric_time__month\)/);
-    expect(combined.columns.map((column) => column.name)).toEqual(['metric_time__month', 'orders', 'coupon_uses']);
+    const combined = compileMetricQuery(world, {
+      metrics: ['orders', 'coupon_uses'],
+      group_by: ['metric_time__month'],
+    });
+    expect(combined.sql).toMatch(
+      /FROM \(SELECT .* FROM orders AS orders .*\) AS u1 FULL OUTER JOIN \(SELECT .* FROM coupon_uses AS coupon_uses .*\) AS u2 USING \(metric_time__month\)/,
+    );
+    expect(combined.columns.map((column) => column.name)).toEqual([
+      'metric_time__month',
+      'orders',
+      'coupon_uses',
+    ]);
   });
 
   it('adds a semi-additive measure only at the last snapshot of each group', () => {
@@ -324,7 +349,9 @@ describe('createSemanticLayer', () => {
         file: 'visits.yml',
         line: 10,
         path: 'metrics[0]',
-        message: expect.stringContaining('the filter "{{ Dimension(\'visit__care_site\') }} = \'A\'" of metric "visits"'),
+        message: expect.stringContaining(
+          'the filter "{{ Dimension(\'visit__care_site\') }} = \'A\'" of metric "visits"',
+        ),
       },
     ]);
   });

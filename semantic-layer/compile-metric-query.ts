@@ -2,7 +2,7 @@ import { closestNames } from './closest-names.js';
 import type { FilterExpression, FilterReference, FilterValue } from './filter-expression.js';
 import { parseFilterExpression } from './filter-expression.js';
 import { type MetricQuery, metricQuerySchema, type StructuredFilter } from './metric-query.js';
-import { type MetricQueryIssue, MetricQueryError } from './metric-query-error.js';
+import { MetricQueryError, type MetricQueryIssue } from './metric-query-error.js';
 import { type ItemResolution, type ResolvedItem, resolveQueryItem } from './resolve-query-item.js';
 import type { GroupByTarget, JoinStep, ModelNode } from './semantic-graph.js';
 import type { SemanticLayer } from './semantic-layer.js';
@@ -23,7 +23,12 @@ export interface CompiledMetricQuery {
    * windows), which aggregate-only policies cannot check patient by patient.
    */
   combined: boolean;
-  columns: { name: string; role: 'time' | 'dimension' | 'entity' | 'metric'; label?: string; description?: string }[];
+  columns: {
+    name: string;
+    role: 'time' | 'dimension' | 'entity' | 'metric';
+    label?: string;
+    description?: string;
+  }[];
 }
 
 /** One aggregated measure: the leaves of a metric's tree. */
@@ -109,7 +114,9 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
     if (!layer.metrics.has(name)) {
       const known = [...layer.metrics.keys()];
       const bySynonym = [...layer.metrics.values()]
-        .filter((metric) => metric.synonyms?.some((synonym) => synonym.toLowerCase() === rawName.trim().toLowerCase()))
+        .filter((metric) =>
+          metric.synonyms?.some((synonym) => synonym.toLowerCase() === rawName.trim().toLowerCase()),
+        )
         .map((metric) => metric.name);
       const suggestions = bySynonym.length > 0 ? bySynonym : closestNames(name, known);
       issue(
@@ -166,7 +173,10 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
   query.group_by.forEach((raw, index) => {
     const name = raw.trim().toLowerCase();
     if (!identifierPattern.test(name)) {
-      issue(`group_by[${index}]`, `"${raw}" is not a dimension name (snake_case with __ between entity and dimension)`);
+      issue(
+        `group_by[${index}]`,
+        `"${raw}" is not a dimension name (snake_case with __ between entity and dimension)`,
+      );
       return;
     }
     if (items.some((item) => item.name === name)) {
@@ -184,11 +194,15 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
     for (const item of items) {
       const resolution = resolveQueryItem(layer.graph, unit.node, item.name, metricName);
       if ('error' in resolution) {
-        if (!issues.some((existing) => existing.path === item.path)) issue(item.path, resolution.error, resolution.suggestions);
+        if (!issues.some((existing) => existing.path === item.path))
+          issue(item.path, resolution.error, resolution.suggestions);
         continue;
       }
       if (resolution.item.kind === 'metric_time' && !unit.aggTime)
-        issue(item.path, `metric "${metricName}" has no time dimension, so it cannot be grouped by metric_time`);
+        issue(
+          item.path,
+          `metric "${metricName}" has no time dimension, so it cannot be grouped by metric_time`,
+        );
       perUnit.set(item.name, resolution.item);
     }
     if ((unit.offset || unit.cumulative) && metricTimeItems.length !== 1) {
@@ -255,7 +269,12 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
   const referencesOf = (filter: WhereFilter): { reference: FilterReference; path: string }[] =>
     filter.kind === 'string'
       ? filter.expression.references.map((reference) => ({ reference, path: filter.path }))
-      : [{ reference: { kind: 'dimension', name: filter.filter.dimension.trim().toLowerCase() }, path: `${filter.path}.dimension` }];
+      : [
+          {
+            reference: { kind: 'dimension', name: filter.filter.dimension.trim().toLowerCase() },
+            path: `${filter.path}.dimension`,
+          },
+        ];
   const resolveReference = (unit: Unit, reference: FilterReference, metricName: string): ItemResolution => {
     const name = reference.granularity ? `${reference.name}__${reference.granularity}` : reference.name;
     const resolution = resolveQueryItem(layer.graph, unit.node, name, metricName);
@@ -263,9 +282,15 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
     const { item } = resolution;
     const isTime = item.kind === 'metric_time' || item.target.kind === 'time';
     if (reference.kind === 'time_dimension' && !isTime)
-      return { error: `"${reference.name}" is not a time dimension; use Dimension('${reference.name}')`, suggestions: [] };
+      return {
+        error: `"${reference.name}" is not a time dimension; use Dimension('${reference.name}')`,
+        suggestions: [],
+      };
     if (reference.kind === 'entity' && (item.kind !== 'target' || item.target.kind !== 'entity'))
-      return { error: `"${reference.name}" is not an entity; use Dimension('${reference.name}')`, suggestions: [] };
+      return {
+        error: `"${reference.name}" is not an entity; use Dimension('${reference.name}')`,
+        suggestions: [],
+      };
     if (item.kind === 'metric_time' && !unit.aggTime)
       return { error: `metric "${metricName}" has no time dimension to filter on`, suggestions: [] };
     return resolution;
@@ -298,7 +323,10 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
     ['start', query.start],
     ['end', query.end],
   ] as const) {
-    if (value !== undefined && (!isoDatePattern.test(value) || Number.isNaN(Date.parse(value.replace(' ', 'T')))))
+    if (
+      value !== undefined &&
+      (!isoDatePattern.test(value) || Number.isNaN(Date.parse(value.replace(' ', 'T'))))
+    )
       issue(key, `"${value}" is not an ISO date such as 2024-01-31 (or 2024-01-31T08:00)`);
   }
   if (query.start && query.end && query.start >= query.end)
@@ -311,7 +339,10 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
     const match = /^\s*(-)?\s*([A-Za-z0-9_]+)(?:\s+(asc|desc))?\s*$/i.exec(raw);
     const name = match?.[2]?.toLowerCase();
     if (!match || !name) {
-      issue(`order_by[${index}]`, `"${raw}" is not an order-by item; write a column name, -name or "name desc"`);
+      issue(
+        `order_by[${index}]`,
+        `"${raw}" is not an order-by item; write a column name, -name or "name desc"`,
+      );
       return;
     }
     if (!outputNames.includes(name)) {
@@ -325,8 +356,14 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
     }
     order.push({ name, descending: match[1] === '-' || match[3]?.toLowerCase() === 'desc' });
   });
-  if (query.limit !== undefined && (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > maximumLimit))
-    issue('limit', `limit must be a whole number from 1 to ${maximumLimit.toLocaleString('en')}, got ${query.limit}`);
+  if (
+    query.limit !== undefined &&
+    (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > maximumLimit)
+  )
+    issue(
+      'limit',
+      `limit must be a whole number from 1 to ${maximumLimit.toLocaleString('en')}, got ${query.limit}`,
+    );
   if (issues.length > 0) throw new MetricQueryError(issues);
 
   // 6. SQL.
@@ -394,11 +431,17 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
   const columns: CompiledMetricQuery['columns'] = [
     ...items.map((item) => {
       const entry = firstResolved.get(item.name);
-      if (!entry || entry.kind === 'metric_time') return { name: item.name, role: 'time' as const, label: 'Metric time' };
+      if (!entry || entry.kind === 'metric_time')
+        return { name: item.name, role: 'time' as const, label: 'Metric time' };
       const { target } = entry;
       return {
         name: item.name,
-        role: target.kind === 'time' ? ('time' as const) : target.kind === 'entity' ? ('entity' as const) : ('dimension' as const),
+        role:
+          target.kind === 'time'
+            ? ('time' as const)
+            : target.kind === 'entity'
+              ? ('entity' as const)
+              : ('dimension' as const),
         ...(target.label ? { label: target.label } : {}),
         ...(target.description ? { description: target.description } : {}),
       };
@@ -595,10 +638,27 @@ function renderUnit({
         }, bind),
       );
     } else {
-      const column = referenceSql({ kind: 'dimension', name: filter.filter.dimension.trim().toLowerCase() }, metricName);
+      const column = referenceSql(
+        { kind: 'dimension', name: filter.filter.dimension.trim().toLowerCase() },
+        metricName,
+      );
       conditions.push(structuredCondition(column, filter.filter, bind));
     }
   }
+  // A filter every metric of this query shares is a WHERE condition: rows it excludes are not read
+  // into the groups at all (faster, and no empty groups, as MetricFlow). The others become FILTER.
+  const [firstLeaf, ...otherLeaves] = unit.leaves;
+  const shared = (firstLeaf?.filters ?? []).filter((filter) =>
+    otherLeaves.every((leaf) => leaf.filters.some((other) => other.text === filter.text)),
+  );
+  const sharedTexts = new Set(shared.map((filter) => filter.text));
+  for (const filter of shared)
+    conditions.push(
+      filter.render((index) => {
+        const reference = filter.references[index];
+        return reference ? referenceSql(reference, firstLeaf?.metricName ?? metricName) : 'NULL';
+      }, bind),
+    );
   const rowConditions = [...conditions];
   const periodConditions: string[] = [];
   if (unit.cumulative) {
@@ -613,12 +673,14 @@ function renderUnit({
 
   const aggregates = new Map<string, string>();
   for (const leaf of unit.leaves) {
-    const filterSql = leaf.filters.map((filter) =>
-      filter.render((index) => {
-        const reference = filter.references[index];
-        return reference ? referenceSql(reference, leaf.metricName) : 'NULL';
-      }, bind),
-    );
+    const filterSql = leaf.filters
+      .filter((filter) => !sharedTexts.has(filter.text))
+      .map((filter) =>
+        filter.render((index) => {
+          const reference = filter.references[index];
+          return reference ? referenceSql(reference, leaf.metricName) : 'NULL';
+        }, bind),
+      );
     aggregates.set(leaf.key, aggregateSql(unit.node, leaf.measure, base, filterSql));
   }
 
@@ -643,11 +705,18 @@ function renderUnit({
         ...groupingExpressions.map((expression) => expression?.render('snapshots') ?? 'NULL'),
         ...(grainOfQuery ? [truncate(inner('snapshots'), grainOfQuery)] : []),
       ];
-      const select = [...partition.map((sql, index) => `${sql} AS partition_${index + 1}`), `${choice}(${inner('snapshots')}) AS chosen`];
+      const select = [
+        ...partition.map((sql, index) => `${sql} AS partition_${index + 1}`),
+        `${choice}(${inner('snapshots')}) AS chosen`,
+      ];
       const on = [
         `${inner(base)} = snapshot.chosen`,
-        ...groupingExpressions.map((expression, index) => `${expression?.render(base) ?? 'NULL'} = snapshot.partition_${index + 1}`),
-        ...(grainOfQuery ? [`${truncate(inner(base), grainOfQuery)} = snapshot.partition_${partition.length}`] : []),
+        ...groupingExpressions.map(
+          (expression, index) => `${expression?.render(base) ?? 'NULL'} = snapshot.partition_${index + 1}`,
+        ),
+        ...(grainOfQuery
+          ? [`${truncate(inner(base), grainOfQuery)} = snapshot.partition_${partition.length}`]
+          : []),
       ];
       from += ` JOIN (SELECT ${select.join(', ')} FROM ${unit.node.relation} AS snapshots${partition.length > 0 ? ` GROUP BY ${partition.join(', ')}` : ''}) AS snapshot ON ${on.join(' AND ')}`;
     }
@@ -689,7 +758,9 @@ function renderUnit({
       `${period} AS ${timeName}`,
       ...otherKeys.map((key) => `${key.sql} AS ${key.name}`),
       ...unit.leaves.map((leaf) => `${aggregates.get(leaf.key)} AS ${leaf.column}`),
-    ].join(', ')} FROM ${unit.node.relation} AS ${base}${[...joins.values()].map((join) => join.sql).join('')}${
+    ].join(
+      ', ',
+    )} FROM ${unit.node.relation} AS ${base}${[...joins.values()].map((join) => join.sql).join('')}${
       rowConditions.length > 0 ? ` WHERE ${rowConditions.join(' AND ')}` : ''
     } GROUP BY ${[period, ...otherKeys.map((key) => key.sql)].join(', ')}`;
     const partition = [
@@ -698,7 +769,9 @@ function renderUnit({
         ? [`date_trunc('${unit.cumulative.grainToDate}', CAST(${timeName} AS timestamp))`]
         : []),
     ];
-    const frame = frameOffset ? ` RANGE BETWEEN CAST('${frameOffset}' AS interval) PRECEDING AND CURRENT ROW` : '';
+    const frame = frameOffset
+      ? ` RANGE BETWEEN CAST('${frameOffset}' AS interval) PRECEDING AND CURRENT ROW`
+      : '';
     const over = `OVER (${partition.length > 0 ? `PARTITION BY ${partition.join(', ')} ` : ''}ORDER BY ${timeName}${frame})`;
     const running = `SELECT ${[
       timeName,
@@ -721,7 +794,12 @@ function renderUnit({
  * day). `null`: no offset needed; `undefined`: not whole periods.
  */
 function windowFrameOffset(window: TimeWindow, grain: TimeGranularity): string | null | undefined {
-  const days = window.granularity === 'day' ? window.count : window.granularity === 'week' ? window.count * 7 : undefined;
+  const days =
+    window.granularity === 'day'
+      ? window.count
+      : window.granularity === 'week'
+        ? window.count * 7
+        : undefined;
   const months =
     window.granularity === 'month'
       ? window.count
@@ -771,11 +849,17 @@ function aggregateSql(node: ModelNode, measure: Measure, alias: string, filters:
       break;
     }
   }
-  return conditions.length > 0 ? `${call} FILTER (WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')})` : call;
+  return conditions.length > 0
+    ? `${call} FILTER (WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')})`
+    : call;
 }
 
 /** A structured filter as SQL over `column`, every value bound. */
-function structuredCondition(column: string, filter: StructuredFilter, bind: (value: FilterValue) => string): string {
+function structuredCondition(
+  column: string,
+  filter: StructuredFilter,
+  bind: (value: FilterValue) => string,
+): string {
   const values = filter.values;
   const list = () => values.map((value) => bind(value)).join(', ');
   switch (filter.operator) {

@@ -23,7 +23,10 @@ export function parseDerivedExpression(text: string): DerivedExpression | { erro
   const inputs: string[] = [];
   let problem: string | undefined;
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     for (const [type, value] of Object.entries(record)) {
@@ -40,7 +43,9 @@ export function parseDerivedExpression(text: string): DerivedExpression | { erro
         continue;
       }
       if (type === 'FuncCall') {
-        const name = ((fields.funcname as { String: { sval: string } }[]).at(-1)?.String.sval ?? '').toLowerCase();
+        const name = (
+          (fields.funcname as { String: { sval: string } }[]).at(-1)?.String.sval ?? ''
+        ).toLowerCase();
         if (!functions.has(name)) problem ??= `the function ${name} is not allowed in a derived metric`;
       } else if (type === 'A_Expr') {
         const name = (fields.name as { String: { sval: string } }[]).map((part) => part.String.sval).join('');
@@ -64,6 +69,8 @@ export function parseDerivedExpression(text: string): DerivedExpression | { erro
   return {
     inputs,
     render: (inputSql) =>
-      pieces.map((piece, index) => (index % 2 === 1 ? `(${inputSql(inputs[Number(piece)] ?? '')})` : piece)).join(''),
+      pieces
+        .map((piece, index) => (index % 2 === 1 ? `(${inputSql(inputs[Number(piece)] ?? '')})` : piece))
+        .join(''),
   };
 }

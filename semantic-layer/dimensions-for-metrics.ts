@@ -38,7 +38,10 @@ const grainsFrom = (base: TimeGranularity) => timeGranularities.filter((grain) =
  * The dimensions, time dimensions and entities that every given metric can be grouped or filtered
  * by (unambiguous qualified names, reachable from each metric's models), plus `metric_time`.
  */
-export function dimensionsForMetrics(layer: SemanticLayer, metricNames: readonly string[]): AvailableDimension[] {
+export function dimensionsForMetrics(
+  layer: SemanticLayer,
+  metricNames: readonly string[],
+): AvailableDimension[] {
   const models = [...new Set(metricNames.flatMap((name) => modelsOfMetric(layer, name)))];
   if (models.length === 0) return [];
   const perModel = models.map((node) => layer.graph.reachableFrom(node));
@@ -56,19 +59,26 @@ export function dimensionsForMetrics(layer: SemanticLayer, metricNames: readonly
       model: models.map((node) => node.model.name).join(', '),
       granularities: grainsFrom(coarsest),
       label: 'Metric time',
-      description: "Each metric's own time dimension (e.g. the appointment's start); group as metric_time__month.",
+      description:
+        "Each metric's own time dimension (e.g. the appointment's start); group as metric_time__month.",
     });
   }
   for (const [name, targets] of first ?? []) {
     const [target] = targets;
     if (!target || targets.length > 1) continue;
-    if (!rest.every((reachable) => reachable.get(name)?.length === 1 && reachable.get(name)?.[0]?.node === target.node))
+    if (
+      !rest.every(
+        (reachable) => reachable.get(name)?.length === 1 && reachable.get(name)?.[0]?.node === target.node,
+      )
+    )
       continue;
     available.push({
       name,
       kind: target.kind,
       model: target.node.model.name,
-      ...(target.kind === 'time' && target.granularity ? { granularities: grainsFrom(target.granularity) } : {}),
+      ...(target.kind === 'time' && target.granularity
+        ? { granularities: grainsFrom(target.granularity) }
+        : {}),
       ...(target.label ? { label: target.label } : {}),
       ...(target.description ? { description: target.description } : {}),
       ...(target.synonyms ? { synonyms: target.synonyms } : {}),

@@ -27,9 +27,27 @@ const referencePattern =
   /\{\{\s*(Dimension|TimeDimension|Entity|Metric)\s*\(\s*'([A-Za-z0-9_]+)'\s*(?:,\s*'([A-Za-z_]+)'\s*)?\)\s*(?:\.\s*grain\s*\(\s*'([A-Za-z_]+)'\s*\)\s*)?\}\}/g;
 
 const comparisonOperators = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
-const likeOperators: Record<string, string> = { '~~': 'LIKE', '!~~': 'NOT LIKE', '~~*': 'ILIKE', '!~~*': 'NOT ILIKE' };
+const likeOperators: Record<string, string> = {
+  '~~': 'LIKE',
+  '!~~': 'NOT LIKE',
+  '~~*': 'ILIKE',
+  '!~~*': 'NOT ILIKE',
+};
 /** Types a constant may be cast to in a filter (`'2024-01-01'::date`, `DATE '2024-01-01'`). */
-const castTypes = new Set(['date', 'timestamp', 'timestamptz', 'numeric', 'int4', 'int8', 'integer', 'bigint', 'text', 'bool', 'boolean', 'float8']);
+const castTypes = new Set([
+  'date',
+  'timestamp',
+  'timestamptz',
+  'numeric',
+  'int4',
+  'int8',
+  'integer',
+  'bigint',
+  'text',
+  'bool',
+  'boolean',
+  'float8',
+]);
 
 type Node = Record<string, unknown>;
 type Renderer = (resolve: (index: number) => string, bind: (value: FilterValue) => string) => string;
@@ -54,27 +72,30 @@ function operatorName(fields: Node): string {
 export function parseFilterExpression(text: string): FilterExpression | { error: string } {
   const references: FilterReference[] = [];
   let problem: string | undefined;
-  const replaced = text.replace(referencePattern, (_match, kind: string, name: string, second?: string, grain?: string) => {
-    if (kind === 'Metric') {
-      problem ??= 'metric filters ({{ Metric(…) }}) are not supported; filter on dimensions or entities';
-      return 'NULL';
-    }
-    const granularity = (kind === 'TimeDimension' ? second : grain) ?? undefined;
-    if (granularity !== undefined && !isTimeGranularity(granularity)) {
-      problem ??= `unknown time grain "${granularity}"; use day, week, month, quarter or year`;
-      return 'NULL';
-    }
-    if (kind !== 'TimeDimension' && second !== undefined) {
-      problem ??= `${kind}('${name}') takes one argument`;
-      return 'NULL';
-    }
-    references.push({
-      kind: kind === 'Dimension' ? 'dimension' : kind === 'TimeDimension' ? 'time_dimension' : 'entity',
-      name: name.toLowerCase(),
-      ...(granularity ? { granularity } : {}),
-    });
-    return `hale_reference_${references.length - 1}`;
-  });
+  const replaced = text.replace(
+    referencePattern,
+    (_match, kind: string, name: string, second?: string, grain?: string) => {
+      if (kind === 'Metric') {
+        problem ??= 'metric filters ({{ Metric(…) }}) are not supported; filter on dimensions or entities';
+        return 'NULL';
+      }
+      const granularity = (kind === 'TimeDimension' ? second : grain) ?? undefined;
+      if (granularity !== undefined && !isTimeGranularity(granularity)) {
+        problem ??= `unknown time grain "${granularity}"; use day, week, month, quarter or year`;
+        return 'NULL';
+      }
+      if (kind !== 'TimeDimension' && second !== undefined) {
+        problem ??= `${kind}('${name}') takes one argument`;
+        return 'NULL';
+      }
+      references.push({
+        kind: kind === 'Dimension' ? 'dimension' : kind === 'TimeDimension' ? 'time_dimension' : 'entity',
+        name: name.toLowerCase(),
+        ...(granularity ? { granularity } : {}),
+      });
+      return `hale_reference_${references.length - 1}`;
+    },
+  );
   if (!problem && /\{\{\s*Metric\s*\(/.test(replaced))
     problem = 'metric filters ({{ Metric(…) }}) are not supported; filter on dimensions or entities';
   if (problem) return { error: problem };
@@ -83,7 +104,8 @@ export function parseFilterExpression(text: string): FilterExpression | { error:
       error:
         "a filter may only use {{ Dimension('entity__name') }}, {{ TimeDimension('metric_time', 'month') }} or {{ Entity('name') }} templates",
     };
-  if (/;/.test(replaced.replace(/'(?:[^']|'')*'/g, "''"))) return { error: 'a filter is one predicate; ";" is not allowed' };
+  if (/;/.test(replaced.replace(/'(?:[^']|'')*'/g, "''")))
+    return { error: 'a filter is one predicate; ";" is not allowed' };
   const parsed = parseExpression(replaced);
   if ('error' in parsed) return { error: parsed.error.replace(/hale_reference_\d+/g, '{{ … }}') };
   try {
@@ -140,7 +162,9 @@ function build(node: unknown, predicate: boolean): Renderer {
         const keyword = likeOperators[name];
         return (resolve, bind) => `${left(resolve, bind)} ${keyword} ${right(resolve, bind)}`;
       }
-      throw new Error(`the operator "${name}" is not allowed in a filter; use comparisons, IN, BETWEEN or LIKE`);
+      throw new Error(
+        `the operator "${name}" is not allowed in a filter; use comparisons, IN, BETWEEN or LIKE`,
+      );
     }
     case 'NullTest': {
       const argument = build(fields.arg, false);
@@ -159,13 +183,26 @@ function build(node: unknown, predicate: boolean): Renderer {
       );
       const typeName = typeNames.at(-1) ?? '';
       if (argumentType !== 'A_Const' || !castTypes.has(typeName))
-        throw new Error('only a constant may be cast in a filter, to a date, timestamp, number, text or boolean');
+        throw new Error(
+          'only a constant may be cast in a filter, to a date, timestamp, number, text or boolean',
+        );
       const value = constantValue(entryOf(fields.arg)[1]);
-      const sqlType = typeName === 'int4' ? 'integer' : typeName === 'int8' ? 'bigint' : typeName === 'bool' ? 'boolean' : typeName === 'float8' ? 'double precision' : typeName;
+      const sqlType =
+        typeName === 'int4'
+          ? 'integer'
+          : typeName === 'int8'
+            ? 'bigint'
+            : typeName === 'bool'
+              ? 'boolean'
+              : typeName === 'float8'
+                ? 'double precision'
+                : typeName;
       return (_resolve, bind) => `CAST(${bind(value)} AS ${sqlType})`;
     }
     case 'ColumnRef': {
-      const fieldsList = (fields.fields as { String?: { sval: string } }[]).map((field) => field.String?.sval ?? '*');
+      const fieldsList = (fields.fields as { String?: { sval: string } }[]).map(
+        (field) => field.String?.sval ?? '*',
+      );
       const match = fieldsList.length === 1 ? /^hale_reference_(\d+)$/.exec(fieldsList[0] ?? '') : null;
       if (!match)
         throw new Error(

@@ -1,5 +1,8 @@
 export { closestNames } from './closest-names.js';
+export { compileDimensionValuesQuery, type DimensionValuesQuery } from './compile-dimension-values-query.js';
 export { type CompiledMetricQuery, compileMetricQuery } from './compile-metric-query.js';
+export { type AvailableDimension, dimensionsForMetrics, modelsOfMetric } from './dimensions-for-metrics.js';
+export { formatMetricSql } from './format-metric-sql.js';
 export {
   type FilterOperator,
   filterOperators,
@@ -15,11 +18,8 @@ export {
   type SemanticIssue,
   type SemanticManifest,
 } from './parse-semantic-manifest.js';
+export { normalizeText, searchMetrics } from './search-metrics.js';
 export type { GroupByTarget } from './semantic-graph.js';
 export { createSemanticLayer, type SemanticLayer, savedQueryToMetricQuery } from './semantic-layer.js';
 export type { Dimension, Measure, Metric, SavedQuery, SemanticModel } from './semantic-manifest-schema.js';
 export { type TimeGranularity, timeGranularities } from './time-granularity.js';
-export { compileDimensionValuesQuery, type DimensionValuesQuery } from './compile-dimension-values-query.js';
-export { type AvailableDimension, dimensionsForMetrics, modelsOfMetric } from './dimensions-for-metrics.js';
-export { formatMetricSql } from './format-metric-sql.js';
-export { normalizeText, searchMetrics } from './search-metrics.js';

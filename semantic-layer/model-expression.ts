@@ -22,7 +22,9 @@ export interface ModelExpression {
 export function parseExpression(expression: string): { node: unknown } | { error: string } {
   try {
     const tree = parseSync(`SELECT ${expression}`) as {
-      stmts?: { stmt: { SelectStmt?: { targetList?: { ResTarget: { val: unknown } }[]; fromClause?: unknown } } }[];
+      stmts?: {
+        stmt: { SelectStmt?: { targetList?: { ResTarget: { val: unknown } }[]; fromClause?: unknown } };
+      }[];
     };
     const select = tree.stmts?.length === 1 ? tree.stmts[0]?.stmt.SelectStmt : undefined;
     const targets = select?.targetList ?? [];
@@ -44,12 +46,20 @@ export function modelExpression(expression: string): ModelExpression | { error: 
   if ('error' in parsed) return parsed;
   let problem: string | undefined;
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if ('SubLink' in record || 'SelectStmt' in record) problem = 'subqueries are not allowed in a model expression';
+    if ('SubLink' in record || 'SelectStmt' in record)
+      problem = 'subqueries are not allowed in a model expression';
     const columnReference = record.ColumnRef as { fields: unknown[] } | undefined;
-    if (columnReference && columnReference.fields.length === 1 && 'String' in (columnReference.fields[0] as object))
+    if (
+      columnReference &&
+      columnReference.fields.length === 1 &&
+      'String' in (columnReference.fields[0] as object)
+    )
       columnReference.fields.unshift({ String: { sval: aliasPlaceholder } });
     Object.values(record).forEach(visit);
   };
@@ -62,9 +72,8 @@ export function modelExpression(expression: string): ModelExpression | { error: 
 }
 
 function deparseTarget(tree: { stmts: { stmt: unknown }[] }): string {
-  const sql = deparseSync(
-    tree.stmts.map((entry) => ({ RawStmt: { stmt: entry.stmt } })) as never,
-    { pretty: false },
-  );
+  const sql = deparseSync(tree.stmts.map((entry) => ({ RawStmt: { stmt: entry.stmt } })) as never, {
+    pretty: false,
+  });
   return sql.replace(/^SELECT\s+/i, '').replace(/;\s*$/, '');
 }

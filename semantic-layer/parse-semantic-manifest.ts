@@ -193,7 +193,10 @@ export function parseSemanticManifest(files: readonly { path: string; text: stri
         const entities = model.entities.map((entity) => entity.name);
         nonAdditive.window_groupings.forEach((grouping, groupingIndex) => {
           if (!entities.includes(grouping))
-            at(['non_additive_dimension', 'window_groupings', groupingIndex], unknownName('entity', grouping, entities));
+            at(
+              ['non_additive_dimension', 'window_groupings', groupingIndex],
+              unknownName('entity', grouping, entities),
+            );
         });
       }
     });
@@ -272,7 +275,12 @@ export function parseSemanticManifest(files: readonly { path: string; text: stri
   manifest.savedQueries.forEach((query, index) => {
     query.query_params.metrics.forEach((metric, metricIndex) => {
       if (!metricNames.includes(metric))
-        locate('saved_queries', index, ['query_params', 'metrics', metricIndex], unknownName('metric', metric, metricNames));
+        locate(
+          'saved_queries',
+          index,
+          ['query_params', 'metrics', metricIndex],
+          unknownName('metric', metric, metricNames),
+        );
     });
   });
   return { manifest, issues, locations };

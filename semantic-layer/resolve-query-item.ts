@@ -26,7 +26,8 @@ export function resolveQueryItem(
   const grainSuffix = segments.length > 1 && isTimeGranularity(last) ? last : undefined;
   if (segments[0] === 'metric_time') {
     if (segments.length === 1) return { item: { kind: 'metric_time', granularity: undefined } };
-    if (segments.length === 2 && grainSuffix) return { item: { kind: 'metric_time', granularity: grainSuffix } };
+    if (segments.length === 2 && grainSuffix)
+      return { item: { kind: 'metric_time', granularity: grainSuffix } };
     return {
       error: `"${rawName}" is not a metric time; use metric_time or metric_time__<day|week|month|quarter|year>`,
       suggestions: ['metric_time__day', 'metric_time__month'],

@@ -30,7 +30,10 @@ function score(metric: Metric, words: string[], phrase: string): number {
       const tokens = text.split(' ');
       // A word matches a token it starts (plural and stem tolerant: "cancel" finds "cancellations").
       if (tokens.some((token) => token === word)) best = Math.max(best, weight);
-      else if (word.length >= 4 && tokens.some((token) => token.startsWith(word) || word.startsWith(token) && token.length >= 4))
+      else if (
+        word.length >= 4 &&
+        tokens.some((token) => token.startsWith(word) || (word.startsWith(token) && token.length >= 4))
+      )
         best = Math.max(best, weight / 2);
     }
     total += best;

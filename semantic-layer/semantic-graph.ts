@@ -108,7 +108,9 @@ function addLocal(
       node,
       expression,
       path,
-      ...(dimension.type_params?.time_granularity ? { granularity: dimension.type_params.time_granularity } : {}),
+      ...(dimension.type_params?.time_granularity
+        ? { granularity: dimension.type_params.time_granularity }
+        : {}),
       ...(dimension.description ? { description: dimension.description } : {}),
       ...(dimension.label ? { label: dimension.label } : {}),
       ...(dimension.synonyms ? { synonyms: dimension.synonyms } : {}),

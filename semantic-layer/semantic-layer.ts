@@ -50,7 +50,8 @@ export function createSemanticLayer(files: readonly { path: string; text: string
     issues.push({ file: place.file, line: place.lineOf(path), path: formatPath(path), message });
   };
   const { nodes, problems } = buildModelNodes(manifest.semanticModels);
-  for (const problem of problems) locate(locations.semantic_models[problem.modelIndex], problem.path, problem.message);
+  for (const problem of problems)
+    locate(locations.semantic_models[problem.modelIndex], problem.path, problem.message);
 
   const filters = new Map<string, MetricFilters>();
   const derived = new Map<string, DerivedExpression>();

@@ -47,20 +47,44 @@ describe('hale query', () => {
   }, 60_000);
 
   it('runs a saved query and prints the compiled SQL with --compile', async () => {
-    const saved = await hale(['query', '--as', 'bob', '--saved-query', 'lyon_teleconsultation_cancellations', '--json']);
+    const saved = await hale([
+      'query',
+      '--as',
+      'bob',
+      '--saved-query',
+      'lyon_teleconsultation_cancellations',
+      '--json',
+    ]);
     expect(saved.exitCode, saved.stderr).toBe(0);
     expect(JSON.parse(saved.stdout).columns.map((column: { name: string }) => column.name)).toEqual([
       'metric_time__month',
       'cancellations',
     ]);
-    const compiled = await hale(['query', '--as', 'bob', '--metrics', 'no_show_rate', '--group-by', 'channel', '--compile']);
+    const compiled = await hale([
+      'query',
+      '--as',
+      'bob',
+      '--metrics',
+      'no_show_rate',
+      '--group-by',
+      'channel',
+      '--compile',
+    ]);
     expect(compiled.exitCode, compiled.stderr).toBe(0);
     expect(compiled.stdout).toContain('NULLIF');
-    expect(compiled.stdout).toContain("-- parameters: $1 = \"completed\", $2 = \"no_show\"");
+    expect(compiled.stdout).toContain('-- parameters: $1 = "completed", $2 = "no_show"');
   }, 60_000);
 
   it('explains a bad query on stderr and exits 1, leaving stdout empty', async () => {
-    const bad = await hale(['query', '--as', 'admin', '--metrics', 'cancelations,appointments', '--group-by', 'regoin']);
+    const bad = await hale([
+      'query',
+      '--as',
+      'admin',
+      '--metrics',
+      'cancelations,appointments',
+      '--group-by',
+      'regoin',
+    ]);
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain('unknown metric "cancelations"; did you mean "cancellations"?');
@@ -91,7 +115,11 @@ describe('hale query', () => {
     const run = await hale(['query', '--as', 'admin', '--metrics', 'visits', '--semantic-models', models]);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('the semantic models are invalid:');
-    expect(run.stderr).toMatch(/broken\.yml:4: metrics\[0\]\.type_params\.measure: unknown measure "visit_count"/);
-    expect(run.stderr).toMatch(/broken\.yml:7: metrics\[1\]\.type_params: a ratio metric needs type_params\.denominator/);
+    expect(run.stderr).toMatch(
+      /broken\.yml:4: metrics\[0\]\.type_params\.measure: unknown measure "visit_count"/,
+    );
+    expect(run.stderr).toMatch(
+      /broken\.yml:7: metrics\[1\]\.type_params: a ratio metric needs type_params\.denominator/,
+    );
   }, 60_000);
 });

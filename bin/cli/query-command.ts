@@ -38,7 +38,10 @@ function parseFilter(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--where ${JSON.stringify(text)} is not valid JSON: ${(error as Error).message}`, usage);
+    throw new UsageError(
+      `--where ${JSON.stringify(text)} is not valid JSON: ${(error as Error).message}`,
+      usage,
+    );
   }
 }
 
@@ -83,7 +86,10 @@ export const queryCommand: Command = {
     const limitText = values.limit;
     const limit = typeof limitText === 'string' ? Number(limitText) : (base.limit as number | undefined);
     if (typeof limitText === 'string' && !/^\d+$/.test(limitText))
-      throw new UsageError(`--limit must be a positive whole number, got ${JSON.stringify(limitText)}`, usage);
+      throw new UsageError(
+        `--limit must be a positive whole number, got ${JSON.stringify(limitText)}`,
+        usage,
+      );
     const whereValues = (values.where as unknown as string[] | undefined) ?? [];
     const input = {
       metrics,

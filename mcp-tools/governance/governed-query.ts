@@ -1,6 +1,6 @@
-import type { QueryParameter } from './sql/bind-query-parameters.js';
 import type { GovernanceErrorCode } from './governance-error.js';
 import type { Principal } from './policy/governance-policy.js';
+import type { QueryParameter } from './sql/bind-query-parameters.js';
 
 /** Where a query came from, recorded in the audit log. */
 export type QueryChannel = 'chat' | 'mcp' | 'cli' | 'eval';

@@ -11,13 +11,23 @@ export const getDimensionValuesTool = defineTool({
   name: 'get_dimension_values',
   title: 'Get dimension values',
   description:
-    "Lists the values a dimension takes (e.g. the regions, the booking channels, the condition names), as the current user may see them: the query runs through the governance gate, so values outside their scope are absent and, for aggregate-only users, values shared by too few patients are hidden. Give a metric to list the values where that metric has data, with its value; use `search` to find a value (case-insensitive substring). Use the exact value in query_metrics filters.",
+    'Lists the values a dimension takes (e.g. the regions, the booking channels, the condition names), as the current user may see them: the query runs through the governance gate, so values outside their scope are absent and, for aggregate-only users, values shared by too few patients are hidden. Give a metric to list the values where that metric has data, with its value; use `search` to find a value (case-insensitive substring). Use the exact value in query_metrics filters.',
   inputSchema: z
     .object({
-      dimension: z.string().min(1).max(200).describe('A dimension name from get_dimensions (`practice__region`, `channel`).'),
+      dimension: z
+        .string()
+        .min(1)
+        .max(200)
+        .describe('A dimension name from get_dimensions (`practice__region`, `channel`).'),
       metric: z.string().min(1).max(200).optional().describe('Only values where this metric has data.'),
       search: z.string().min(1).max(200).optional().describe('Only values containing this text.'),
-      limit: z.number().int().min(1).max(1_000).optional().describe('Values to return at most (default 100).'),
+      limit: z
+        .number()
+        .int()
+        .min(1)
+        .max(1_000)
+        .optional()
+        .describe('Values to return at most (default 100).'),
     })
     .strict(),
   outputSchema: z.object({
@@ -64,9 +74,15 @@ export const getDimensionValuesTool = defineTool({
     };
   },
   renderText({ dimension, values, countLabel, truncated, hiddenGroups }) {
-    if (values.length === 0) return `No value of ${dimension} you may see${hiddenGroups ? ` (${hiddenGroups} hidden: too few patients)` : ''}.`;
-    const lines = values.map((entry) => `${entry.value === null ? '(none)' : String(entry.value)}: ${entry.count}`);
-    const notes = [truncated ? 'more values exist; narrow with search' : '', hiddenGroups ? `${hiddenGroups} values hidden (too few patients)` : '']
+    if (values.length === 0)
+      return `No value of ${dimension} you may see${hiddenGroups ? ` (${hiddenGroups} hidden: too few patients)` : ''}.`;
+    const lines = values.map(
+      (entry) => `${entry.value === null ? '(none)' : String(entry.value)}: ${entry.count}`,
+    );
+    const notes = [
+      truncated ? 'more values exist; narrow with search' : '',
+      hiddenGroups ? `${hiddenGroups} values hidden (too few patients)` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     return `${dimension} (${countLabel}):\n${lines.join('\n')}${notes ? `\n(${notes})` : ''}`;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { dimensionsForMetrics } from '../../semantic-layer/index.js';
+import { closestNames, dimensionsForMetrics } from '../../semantic-layer/index.js';
 import { defineTool, readOnlyToolAnnotations } from '../tools/tool-definition.js';
 import { ToolError } from '../tools/tool-error.js';
-import { closestNames } from '../../semantic-layer/index.js';
 
 /** `get_dimensions`: what the given metrics can be grouped and filtered by. */
 export const getDimensionsTool = defineTool({
@@ -33,10 +32,19 @@ export const getDimensionsTool = defineTool({
     const layer = ports.semanticLayer;
     const unknown = metrics.filter((metric) => !layer.metrics.has(metric.trim().toLowerCase()));
     if (unknown.length > 0)
-      throw new ToolError('invalid_metric_query', `unknown metric${unknown.length === 1 ? '' : 's'} ${unknown.map((name) => `"${name}"`).join(', ')}`, {
-        suggestions: unknown.flatMap((name) => closestNames(name.toLowerCase(), layer.metrics.keys())),
-      });
-    return { dimensions: dimensionsForMetrics(layer, metrics.map((metric) => metric.trim().toLowerCase())) };
+      throw new ToolError(
+        'invalid_metric_query',
+        `unknown metric${unknown.length === 1 ? '' : 's'} ${unknown.map((name) => `"${name}"`).join(', ')}`,
+        {
+          suggestions: unknown.flatMap((name) => closestNames(name.toLowerCase(), layer.metrics.keys())),
+        },
+      );
+    return {
+      dimensions: dimensionsForMetrics(
+        layer,
+        metrics.map((metric) => metric.trim().toLowerCase()),
+      ),
+    };
   },
   renderText({ dimensions }) {
     if (dimensions.length === 0) return 'These metrics share no dimension; query them separately.';

@@ -10,7 +10,9 @@ const listedMetric = z.object({
   description: z.string().optional(),
   synonyms: z.array(z.string()),
   sampleQuestions: z.array(z.string()),
-  access: z.enum(['rows', 'aggregate']).describe('aggregate: small groups of patients are hidden in results.'),
+  access: z
+    .enum(['rows', 'aggregate'])
+    .describe('aggregate: small groups of patients are hidden in results.'),
 });
 
 /** `list_metrics`: the metrics the data team defined, searchable by name and synonym. */
@@ -18,7 +20,7 @@ export const listMetricsTool = defineTool({
   name: 'list_metrics',
   title: 'List metrics',
   description:
-    "Lists the metrics of Hale's semantic layer that the current user may query: the data team's agreed definitions (appointments, cancellation_rate, no_show_rate, patients_with_condition …) with descriptions, synonyms and sample questions. Prefer a metric over hand-written SQL whenever one fits the question. Search in English or French by name or synonym (`search: \"no-show\"`, `\"annulations\"`); then call get_dimensions for how to slice it and query_metrics to get numbers.",
+    'Lists the metrics of Hale\'s semantic layer that the current user may query: the data team\'s agreed definitions (appointments, cancellation_rate, no_show_rate, patients_with_condition …) with descriptions, synonyms and sample questions. Prefer a metric over hand-written SQL whenever one fits the question. Search in English or French by name or synonym (`search: "no-show"`, `"annulations"`); then call get_dimensions for how to slice it and query_metrics to get numbers.',
   inputSchema: z
     .object({
       search: z

@@ -1,6 +1,5 @@
 import { modelsOfMetric, type SemanticLayer } from '../../semantic-layer/index.js';
-import type { Principal } from '../governance/index.js';
-import type { GovernedWarehouse } from '../governance/index.js';
+import type { GovernedWarehouse, Principal } from '../governance/index.js';
 import { accessibleTables } from '../tools/table-access-summary.js';
 
 /** How a principal may use a metric: the policy of the tables it reads, the strictest first. */

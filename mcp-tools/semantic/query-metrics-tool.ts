@@ -20,9 +20,15 @@ export const queryMetricsTool = defineTool({
   name: 'query_metrics',
   title: 'Query metrics',
   description:
-    "Computes metrics from the semantic layer, grouped and filtered, as the current user, through Hale's governance gate (row filters, masks and small-cell suppression apply). Example: {\"metrics\": [\"cancellations\"], \"group_by\": [\"metric_time__month\"], \"where\": [{\"dimension\": \"practice__city\", \"operator\": \"=\", \"values\": [\"Lyon\"]}, \"{{ Dimension('appointment__visit_type') }} = 'teleconsultation'\"], \"start\": \"2025-01-01\", \"end\": \"2025-07-01\"}. Names come from list_metrics and get_dimensions; filter values from get_dimension_values. `start` is inclusive and `end` exclusive. Cumulative and month-over-month metrics need a metric_time group-by. Returns the rows, the SQL that was compiled and the SQL that ran. A refusal lists every problem with suggestions: fix them rather than retrying unchanged.",
+    'Computes metrics from the semantic layer, grouped and filtered, as the current user, through Hale\'s governance gate (row filters, masks and small-cell suppression apply). Example: {"metrics": ["cancellations"], "group_by": ["metric_time__month"], "where": [{"dimension": "practice__city", "operator": "=", "values": ["Lyon"]}, "{{ Dimension(\'appointment__visit_type\') }} = \'teleconsultation\'"], "start": "2025-01-01", "end": "2025-07-01"}. Names come from list_metrics and get_dimensions; filter values from get_dimension_values. `start` is inclusive and `end` exclusive. Cumulative and month-over-month metrics need a metric_time group-by. Returns the rows, the SQL that was compiled and the SQL that ran. A refusal lists every problem with suggestions: fix them rather than retrying unchanged.',
   inputSchema: metricQuerySchema.extend({
-    maxRows: z.number().int().min(1).max(5_000).optional().describe('Rows to return at most (default 5,000).'),
+    maxRows: z
+      .number()
+      .int()
+      .min(1)
+      .max(5_000)
+      .optional()
+      .describe('Rows to return at most (default 5,000).'),
   }),
   outputSchema: z.object({
     columns: z.array(compiledColumnSchema),
@@ -66,7 +72,9 @@ export const queryMetricsTool = defineTool({
     const names = new Set(compiled.columns.map((column) => column.name));
     return {
       // Suppression may drop a column the compiler named (never adds one): keep the ones returned.
-      columns: compiled.columns.filter((column) => result.columns.some((returned) => returned.name === column.name)),
+      columns: compiled.columns.filter((column) =>
+        result.columns.some((returned) => returned.name === column.name),
+      ),
       rows: result.rows.map((row) =>
         Object.fromEntries(Object.entries(row).filter(([name]) => names.has(name))),
       ) as Record<string, z.infer<typeof cell>>[],
@@ -83,7 +91,9 @@ export const queryMetricsTool = defineTool({
   renderText({ columns, rows, rowCount, truncated, suppression, policies }) {
     const table = formatResultTable({ columns, rows: rows.slice(0, rowsInText) });
     const notes = [
-      rowCount > rowsInText ? `showing ${rowsInText} of ${rowCount} rows` : `${rowCount} row${rowCount === 1 ? '' : 's'}`,
+      rowCount > rowsInText
+        ? `showing ${rowsInText} of ${rowCount} rows`
+        : `${rowCount} row${rowCount === 1 ? '' : 's'}`,
       truncated ? 'the row cap cut the result' : '',
       suppression && suppression.smallGroups + suppression.complementaryGroups > 0
         ? `${suppression.smallGroups + suppression.complementaryGroups} groups hidden (fewer than ${suppression.minimumCellSize} patients)`

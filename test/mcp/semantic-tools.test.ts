@@ -1,6 +1,9 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGovernedTestWarehouse, type GovernedTestWarehouse } from '../support/governed-test-warehouse.js';
+import {
+  createGovernedTestWarehouse,
+  type GovernedTestWarehouse,
+} from '../support/governed-test-warehouse.js';
 import { type DisposableDatabase, testDatabaseAdapters } from '../support/test-databases.js';
 import { connectMcpClient, createTestToolRuntime } from '../support/tool-test-runtime.js';
 
@@ -37,11 +40,13 @@ describe.each(testDatabaseAdapters)('semantic layer tools over MCP on $name', (a
 
   it('list_metrics finds metrics by synonym, in French too, and hides those over data a user may not query', async () => {
     const french = await call('admin', 'list_metrics', { search: 'annulations' });
-    expect((french.structuredContent as { metrics: { name: string }[] }).metrics[0]?.name).toBe('cancellations');
-    const noShow = await call('admin', 'list_metrics', { search: 'lapins' });
-    expect((noShow.structuredContent as { metrics: { name: string }[] }).metrics.map((metric) => metric.name)).toContain(
-      'no_shows',
+    expect((french.structuredContent as { metrics: { name: string }[] }).metrics[0]?.name).toBe(
+      'cancellations',
     );
+    const noShow = await call('admin', 'list_metrics', { search: 'lapins' });
+    expect(
+      (noShow.structuredContent as { metrics: { name: string }[] }).metrics.map((metric) => metric.name),
+    ).toContain('no_shows');
     const admin = (await call('admin', 'list_metrics', {})).structuredContent as { count: number };
     const carol = (await call('carol', 'list_metrics', {})).structuredContent as {
       metrics: { name: string }[];
@@ -52,7 +57,8 @@ describe.each(testDatabaseAdapters)('semantic layer tools over MCP on $name', (a
     expect(carol.metrics.map((metric) => metric.name)).toContain('cancellation_rate');
     expect(carol.metrics.map((metric) => metric.name)).not.toContain('patients_with_condition');
     expect(carol.unavailable).toBeGreaterThan(0);
-    const alice = (await call('alice', 'list_metrics', { search: 'cancellation rate' })).structuredContent as {
+    const alice = (await call('alice', 'list_metrics', { search: 'cancellation rate' }))
+      .structuredContent as {
       metrics: { name: string; access: string }[];
     };
     expect(alice.metrics[0]).toMatchObject({ name: 'cancellation_rate', access: 'aggregate' });
@@ -64,7 +70,9 @@ describe.each(testDatabaseAdapters)('semantic layer tools over MCP on $name', (a
       (dimension) => dimension.name,
     );
     expect(names[0]).toBe('metric_time');
-    expect(names).toEqual(expect.arrayContaining(['practice__region', 'appointment__channel', 'patient__age_band']));
+    expect(names).toEqual(
+      expect.arrayContaining(['practice__region', 'appointment__channel', 'patient__age_band']),
+    );
     expect(names).not.toContain('condition__condition_name');
     const shared = await call('admin', 'get_dimensions', { metrics: ['appointments', 'visits'] });
     const sharedNames = (shared.structuredContent as { dimensions: { name: string }[] }).dimensions.map(
@@ -88,10 +96,13 @@ describe.each(testDatabaseAdapters)('semantic layer tools over MCP on $name', (a
     const bob = await regionsOf('bob');
     expect(bob).toHaveLength(1);
 
-    const search = await call('admin', 'get_dimension_values', { dimension: 'practice__city', search: 'LYO' });
-    expect((search.structuredContent as { values: { value: string }[] }).values.map((entry) => entry.value)).toEqual([
-      'Lyon',
-    ]);
+    const search = await call('admin', 'get_dimension_values', {
+      dimension: 'practice__city',
+      search: 'LYO',
+    });
+    expect(
+      (search.structuredContent as { values: { value: string }[] }).values.map((entry) => entry.value),
+    ).toEqual(['Lyon']);
     // With a metric over aggregate-only data, alice sees values shared by enough patients only.
     const alice = await call('alice', 'get_dimension_values', {
       dimension: 'condition__condition_name',
@@ -101,7 +112,8 @@ describe.each(testDatabaseAdapters)('semantic layer tools over MCP on $name', (a
       dimension: 'condition__condition_name',
       metric: 'patients_with_condition',
     });
-    const aliceValues = (alice.structuredContent as { values: { count: number }[]; hiddenGroups: number }).values;
+    const aliceValues = (alice.structuredContent as { values: { count: number }[]; hiddenGroups: number })
+      .values;
     const adminValues = (admin.structuredContent as { values: { count: number }[] }).values;
     expect(aliceValues.every((entry) => Number(entry.count) >= 11)).toBe(true);
     expect(adminValues.some((entry) => Number(entry.count) < 11)).toBe(true);
@@ -117,7 +129,8 @@ describe.each(testDatabaseAdapters)('semantic layer tools over MCP on $name', (a
       byUser.set(user, rowsOf(result));
     }
     const admin = byUser.get('admin') ?? [];
-    const regionTotal = (region: string) => admin.find((row) => row.practice__region === region)?.appointments;
+    const regionTotal = (region: string) =>
+      admin.find((row) => row.practice__region === region)?.appointments;
     expect(byUser.get('carol')?.map((row) => row.practice__region)).toEqual(['Île-de-France']);
     expect(byUser.get('carol')?.[0]?.appointments).toBe(regionTotal('Île-de-France'));
     const bob = byUser.get('bob') ?? [];
@@ -150,7 +163,10 @@ describe.each(testDatabaseAdapters)('semantic layer tools over MCP on $name', (a
     const carol = await call('carol', 'query_metrics', { metrics: ['patients'] });
     expect(carol.isError).toBe(true);
     expect(textOf(carol)).toContain('not_permitted');
-    const carolAge = await call('carol', 'query_metrics', { metrics: ['appointments'], group_by: ['patient__age_band'] });
+    const carolAge = await call('carol', 'query_metrics', {
+      metrics: ['appointments'],
+      group_by: ['patient__age_band'],
+    });
     expect(textOf(carolAge)).toContain('birth_date');
     const alice = await call('alice', 'query_metrics', {
       metrics: ['appointments_growth_month_over_month'],

@@ -1,15 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goldCases } from '../../bench/semantic/metric-gold-cases.js';
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { compileMetricQuery, type MetricQuery, type SemanticLayer } from '../../semantic-layer/index.js';
-import { createGovernedTestWarehouse, type GovernedTestWarehouse } from '../support/governed-test-warehouse.js';
+import {
+  createGovernedTestWarehouse,
+  type GovernedTestWarehouse,
+} from '../support/governed-test-warehouse.js';
 import { type DisposableDatabase, testDatabaseAdapters } from '../support/test-databases.js';
-import { goldCases } from './metric-gold-cases.js';
 
 /** A cell in a comparable form: numbers rounded to 9 significant digits (float tolerance), the rest as text. */
 function canonicalCell(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value) ? Number(value) : undefined;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)
+        ? Number(value)
+        : undefined;
   if (number !== undefined) return Number.isInteger(number) ? String(number) : number.toPrecision(9);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value);

@@ -13,13 +13,10 @@ describe('bindQueryParameters', () => {
   beforeAll(loadSqlParser);
 
   it('puts each value in the parse tree as a constant, quoted by the deparser', () => {
-    const sql = bound('SELECT 1 FROM t WHERE a = $1 AND b = ANY ($2) AND c > $3 AND d = $4 AND e IS NOT DISTINCT FROM $5', [
-      "O'Brien'); DROP TABLE t; --",
-      ['Lyon', 'Paris'],
-      -2.5,
-      0,
-      null,
-    ]);
+    const sql = bound(
+      'SELECT 1 FROM t WHERE a = $1 AND b = ANY ($2) AND c > $3 AND d = $4 AND e IS NOT DISTINCT FROM $5',
+      ["O'Brien'); DROP TABLE t; --", ['Lyon', 'Paris'], -2.5, 0, null],
+    );
     expect(sql).toContain("a = 'O''Brien''); DROP TABLE t; --'");
     expect(sql).toContain("ARRAY['Lyon', 'Paris']");
     expect(sql).toMatch(/c > -2\.5 /);

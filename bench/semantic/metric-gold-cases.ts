@@ -121,7 +121,10 @@ export const goldCases: GoldCase[] = [
   },
   {
     name: 'appointments per practitioner by specialty',
-    query: { metrics: ['appointments_per_practitioner'], group_by: ['practitioner__specialty__specialty_name'] },
+    query: {
+      metrics: ['appointments_per_practitioner'],
+      group_by: ['practitioner__specialty__specialty_name'],
+    },
     sql: `SELECT s.name AS practitioner__specialty__specialty_name, count(*)::float8 / count(DISTINCT a.practitioner_id) AS appointments_per_practitioner
           FROM scheduling.appointment a JOIN scheduling.practitioner pr ON pr.practitioner_id = a.practitioner_id
           JOIN scheduling.specialty s ON s.specialty_id = pr.specialty_id GROUP BY 1`,
@@ -145,7 +148,10 @@ export const goldCases: GoldCase[] = [
   },
   {
     name: 'appointments and their month-over-month growth',
-    query: { metrics: ['appointments', 'appointments_growth_month_over_month'], group_by: ['metric_time__month'] },
+    query: {
+      metrics: ['appointments', 'appointments_growth_month_over_month'],
+      group_by: ['metric_time__month'],
+    },
     sql: `WITH monthly AS (
             SELECT date_trunc('month', start_at)::date AS month, count(*) AS n FROM scheduling.appointment GROUP BY 1)
           SELECT coalesce(current_month.month, (previous_month.month + interval '1 month')::date) AS metric_time__month,
@@ -202,7 +208,10 @@ export const goldCases: GoldCase[] = [
   },
   {
     name: 'OMOP patients with a recorded condition by year and gender',
-    query: { metrics: ['patients_with_condition_occurrence'], group_by: ['metric_time__year', 'person__gender'] },
+    query: {
+      metrics: ['patients_with_condition_occurrence'],
+      group_by: ['metric_time__year', 'person__gender'],
+    },
     sql: `SELECT date_trunc('year', co.condition_start_date)::date AS metric_time__year, ${gender('p.gender_concept_id')} AS person__gender,
                  count(DISTINCT co.person_id) AS patients_with_condition_occurrence
           FROM cdm.condition_occurrence co LEFT JOIN cdm.person p ON p.person_id = co.person_id GROUP BY 1, 2`,
@@ -227,7 +236,12 @@ export const goldCases: GoldCase[] = [
   },
   {
     name: 'OMOP drug exposures by month, in a date range',
-    query: { metrics: ['drug_exposures'], group_by: ['metric_time__month'], start: '2024-01-01', end: '2026-07-01' },
+    query: {
+      metrics: ['drug_exposures'],
+      group_by: ['metric_time__month'],
+      start: '2024-01-01',
+      end: '2026-07-01',
+    },
     sql: `SELECT date_trunc('month', drug_exposure_start_date)::date AS metric_time__month, count(*) AS drug_exposures
           FROM cdm.drug_exposure WHERE drug_exposure_start_date >= '2024-01-01' AND drug_exposure_start_date < '2026-07-01' GROUP BY 1`,
   },
