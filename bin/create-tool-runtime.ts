@@ -1,5 +1,6 @@
 import type { Queryable } from '../mcp-tools/db/index.js';
-import type { GovernedWarehouse } from '../mcp-tools/governance/index.js';
+import { type GovernedWarehouse, governedSchemas } from '../mcp-tools/governance/index.js';
+import { checkSemanticLayerAgainstCatalog } from '../mcp-tools/semantic/index.js';
 import {
   bundledTableDocumentation,
   createDatabaseToolCallLog,
@@ -31,6 +32,9 @@ export function createToolRuntime({
   applicationDatabase: Queryable;
   log: CommandOutput['log'];
 }): ToolRuntime {
+  // Checked here, where the catalog and the models meet: warnings, since a warehouse may lack a domain.
+  for (const issue of checkSemanticLayerAgainstCatalog(semanticLayer, governed.catalog, governedSchemas))
+    log('warn', `semantic models: ${issue.file}:${issue.line}: ${issue.path}: ${issue.message}`);
   const registry = createToolRegistry({
     tools: defaultTools,
     callLog: createDatabaseToolCallLog(applicationDatabase),

@@ -12,7 +12,7 @@ export {
   structuredFilterSchema,
 } from './metric-query.js';
 export { MetricQueryError, type MetricQueryIssue } from './metric-query-error.js';
-export { loadSemanticParser } from './model-expression.js';
+export { expressionColumns, loadSemanticParser } from './model-expression.js';
 export {
   parseSemanticManifest,
   type SemanticIssue,

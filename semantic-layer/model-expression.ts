@@ -77,3 +77,24 @@ function deparseTarget(tree: { stmts: { stmt: unknown }[] }): string {
   });
   return sql.replace(/^SELECT\s+/i, '').replace(/;\s*$/, '');
 }
+
+/** The bare column names an expression reads (`status = 'x'` → `status`), to check them against a table. */
+export function expressionColumns(expression: string): string[] {
+  const parsed = parseExpression(expression);
+  if ('error' in parsed) return [];
+  const columns = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    const reference = record.ColumnRef as { fields: { String?: { sval: string } }[] } | undefined;
+    const name = reference?.fields.length === 1 ? reference.fields[0]?.String?.sval : undefined;
+    if (name) columns.add(name);
+    Object.values(record).forEach(visit);
+  };
+  visit(parsed.node);
+  return [...columns];
+}

@@ -26,6 +26,13 @@ export interface SemanticLayer {
   metrics: Map<string, Metric>;
   filters: Map<string, MetricFilters>;
   derived: Map<string, DerivedExpression>;
+  /** The file and line of a place in the YAML, for issues found later (e.g. against the warehouse). */
+  locate(
+    kind: 'semantic_models' | 'metrics' | 'saved_queries',
+    index: number,
+    path: (string | number)[],
+    message: string,
+  ): SemanticIssue;
 }
 
 function filtersOf(value: string | string[] | undefined): string[] {
@@ -109,6 +116,11 @@ export function createSemanticLayer(files: readonly { path: string; text: string
     metrics: new Map(manifest.metrics.map((metric) => [metric.name, metric])),
     filters,
     derived,
+    locate: (kind, index, rest, message) => {
+      const place = locations[kind][index];
+      const path = [...(place?.path ?? [kind, index]), ...rest];
+      return { file: place?.file ?? '', line: place?.lineOf(path) ?? 1, path: formatPath(path), message };
+    },
   };
   // Issues come from several passes; people read them top to bottom.
   const byPlace = () =>

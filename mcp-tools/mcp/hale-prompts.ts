@@ -37,7 +37,7 @@ export const halePrompts: readonly HalePrompt[] = [
         ? undefined
         : `months must be a whole number from 1 to 60, got ${JSON.stringify(months.slice(0, 20))}`,
     render: ({ months }) =>
-      `Summarise appointment activity over the last ${months || '6'} months from scheduling.appointment: appointments per month, the share cancelled and no-show, and the split by booking channel and visit type. Use run_sql with aggregate queries; quote numbers exactly as returned and show the SQL you ran.`,
+      `Summarise appointment activity over the last ${months || '6'} months: appointments per month, the cancellation and no-show rates, and the split by booking channel and visit type. Use query_metrics with the metrics appointments, cancellation_rate and no_show_rate, grouped by metric_time__month, then by appointment__channel and by appointment__visit_type, with start set to the first day of the first month (end exclusive). Quote numbers exactly as returned, show the SQL the tool compiled, and say when groups were hidden by disclosure control.`,
   },
   {
     name: 'condition_prevalence',
@@ -46,9 +46,9 @@ export const halePrompts: readonly HalePrompt[] = [
     arguments: [
       { name: 'condition', description: 'The condition, e.g. type 2 diabetes mellitus', required: true },
     ],
-    requiresTables: ['cdm.condition_occurrence', 'vocab.concept', 'vocab.concept_ancestor'],
+    requiresTables: ['cdm.condition_era', 'vocab.concept', 'vocab.concept_ancestor'],
     render: ({ condition }) =>
-      `Count the distinct patients with ${condition}. Find the standard SNOMED concept in vocab.concept, include its descendants through vocab.concept_ancestor, then count distinct person_id in cdm.condition_occurrence with run_sql. State the concept id you used and quote the count exactly.`,
+      `Count the distinct patients with ${condition}. Find its standard SNOMED concept with run_sql on vocab.concept (standard_concept = 'S', domain_id = 'Condition'), then call query_metrics with the metric patients_with_condition and the filter {"dimension": "condition", "operator": "descendant_of", "values": [<concept id>]}, which counts the concept and its descendants. State the concept id you used and quote the count exactly.`,
   },
 ];
 

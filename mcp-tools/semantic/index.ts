@@ -1,3 +1,4 @@
+export { checkSemanticLayerAgainstCatalog } from './check-semantic-layer-against-catalog.js';
 export { compileMetricsSqlTool } from './compile-metrics-sql-tool.js';
 export { getDimensionValuesTool } from './get-dimension-values-tool.js';
 export { getDimensionsTool } from './get-dimensions-tool.js';

@@ -21,7 +21,7 @@ export const runSqlTool = defineTool({
   name: 'run_sql',
   title: 'Run governed SQL',
   description:
-    "Runs one read-only PostgreSQL SELECT on the warehouse as the current user, through Hale's governance gate: rows outside their scope are filtered out, masked columns come back masked, denied columns and tables are refused, and for aggregate-only users groups of too few patients are hidden. Qualify tables with their schema (`scheduling.appointment`, `cdm.person`, `vocab.concept`). One statement only; no writes, no SET, no system catalogs. Returns the columns, the rows (capped), the SQL that actually ran and the policies applied. A refusal says why and what is allowed: fix the query rather than retrying it unchanged.",
+    "Runs one read-only PostgreSQL SELECT on the warehouse as the current user, through Hale's governance gate: rows outside their scope are filtered out, masked columns come back masked, denied columns and tables are refused, and for aggregate-only users groups of too few patients are hidden. Qualify tables with their schema (`scheduling.appointment`, `cdm.person`, `vocab.concept`). One statement only; no writes, no SET, no system catalogs. Returns the columns, the rows (capped), the SQL that actually ran and the policies applied. A refusal says why and what is allowed: fix the query rather than retrying it unchanged. When a metric of list_metrics answers the question, prefer query_metrics: its definitions are the data team's.",
   inputSchema: z
     .object({
       sql: z.string().min(1).max(20_000).describe('One SELECT statement (PostgreSQL dialect).'),
