@@ -56,6 +56,18 @@ export function compileDimensionValuesQuery(
 ): DimensionValuesQuery {
   const where = search ? [{ dimension, operator: 'contains' as const, values: [search] }] : [];
   if (metric) {
+    const definition = layer.metrics.get(metric.trim().toLowerCase());
+    const timeBased =
+      definition?.type === 'cumulative' ||
+      definition?.type_params.metrics?.some((input) => typeof input !== 'string' && input.offset_window);
+    if (timeBased)
+      throw new MetricQueryError([
+        {
+          path: 'metric',
+          message: `metric "${metric}" is computed over time (cumulative or offset); list values with a simple metric instead`,
+          suggestions: [],
+        },
+      ]);
     const compiled = compileMetricQuery(layer, {
       metrics: [metric],
       group_by: [dimension],

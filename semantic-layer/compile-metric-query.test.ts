@@ -261,11 +261,82 @@ describe('compileMetricQuery', () => {
     ]);
   });
 
-  it('adds a semi-additive measure only at the last snapshot of each group', () => {
-    const compiled = compileMetricQuery(world, { metrics: ['balance'], group_by: ['metric_time__month'] });
-    expect(compiled.sql).toContain('max(snapshots.ordered_at) AS chosen');
-    expect(compiled.sql).toContain('orders.ordered_at = snapshot.chosen');
-    expect(compiled.sql).toContain('orders.customer_id = snapshot.partition_1');
+  it('adds a semi-additive measure only at the last snapshot of each group, chosen among filtered rows', () => {
+    const compiled = compileMetricQuery(world, {
+      metrics: ['balance'],
+      group_by: ['metric_time'],
+      where: ["{{ Dimension('order__status') }} = 'paid'"],
+      end: '2024-01-01',
+    });
+    expect(compiled.sql).toContain(
+      "JOIN (SELECT orders.customer_id AS partition_1, CAST(date_trunc('day', orders.ordered_at) AS date) AS partition_2, max(orders.ordered_at) AS chosen FROM orders AS orders WHERE orders.status = $1 AND orders.ordered_at < $2 GROUP BY",
+    );
+    expect(compiled.sql).toContain('orders.ordered_at = hale_snapshot.chosen');
+    expect(compiled.sql).toContain('orders.customer_id = hale_snapshot.partition_1');
+    expect(compiled.parameters).toEqual(['paid', '2024-01-01']);
+  });
+
+  it('uses every parameter it binds, whatever the shape of the query', () => {
+    const queries: MetricQuery[] = [
+      {
+        metrics: ['appointments_year_to_date'],
+        group_by: ['metric_time__month'],
+        start: '2025-01-01',
+        end: '2025-07-01',
+      },
+      {
+        metrics: ['bookings_rolling_28_days', 'appointments_growth_month_over_month', 'no_show_rate'],
+        group_by: ['metric_time__month', 'practice__region'],
+        where: ["{{ Dimension('appointment__channel') }} IN ('online', 'phone')"],
+        start: '2025-01-01',
+        end: '2025-07-01',
+      },
+      {
+        metrics: ['appointments_year_to_date'],
+        group_by: ['metric_time__month'],
+        where: ["{{ TimeDimension('metric_time', 'month') }} >= '2025-03-01'"],
+        start: '2025-01-01',
+      },
+      { metrics: ['balance', 'orders'], group_by: ['metric_time__month'], start: '2024-01-01' },
+    ];
+    for (const query of queries) {
+      const layer = query.metrics.includes('balance') ? world : bundled;
+      const { sql, parameters } = compileMetricQuery(layer, query);
+      const used = new Set([...sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1])));
+      expect(
+        [...used].sort((left, right) => left - right),
+        sql,
+      ).toEqual(parameters.map((_, index) => index + 1));
+    }
+  });
+
+  it('quotes names that are SQL keywords and reads dbt-style group-by items', () => {
+    const compiled = compileMetricQuery(world, {
+      metrics: ['orders'],
+      group_by: ['order', "TimeDimension('metric_time', 'month')", "Dimension('customer__city')"],
+      order_by: ['-orders'],
+    });
+    expect(compiled.sql).toContain('orders.order_id AS "order"');
+    expect(compiled.sql).toContain('AS metric_time__month');
+    expect(compiled.sql).toContain('customers.city AS customer__city');
+    expect(compiled.columns.map((column) => column.name)).toEqual([
+      'order',
+      'metric_time__month',
+      'customer__city',
+      'orders',
+    ]);
+  });
+
+  it('refuses impossible dates and null comparisons', () => {
+    expect(problemsOf(bundled, { metrics: ['appointments'], start: '2025-02-30' })).toEqual([
+      { path: 'start', message: '"2025-02-30" is not an ISO date such as 2024-01-31 (or 2024-01-31T08:00)' },
+    ]);
+    expect(
+      problemsOf(bundled, {
+        metrics: ['appointments'],
+        where: [{ dimension: 'channel', operator: '=', values: [null] }],
+      })[0]?.message,
+    ).toContain('use the operator is_null');
   });
 
   it('filters with descendant_of through the OMOP concept hierarchy, the concept itself included', () => {

@@ -1,18 +1,15 @@
 import { closestNames } from './closest-names.js';
-import type { FilterExpression, FilterReference, FilterValue } from './filter-expression.js';
+import { expandMetric } from './expand-metric.js';
+import type { FilterReference, FilterValue } from './filter-expression.js';
 import { parseFilterExpression } from './filter-expression.js';
+import type { Leaf, MetricTree, QueryItem, Unit, WhereFilter } from './metric-plan.js';
 import { type MetricQuery, metricQuerySchema, type StructuredFilter } from './metric-query.js';
 import { MetricQueryError, type MetricQueryIssue } from './metric-query-error.js';
+import { renderUnit } from './render-unit.js';
 import { type ItemResolution, type ResolvedItem, resolveQueryItem } from './resolve-query-item.js';
-import type { GroupByTarget, JoinStep, ModelNode } from './semantic-graph.js';
 import type { SemanticLayer } from './semantic-layer.js';
-import type { Measure, MetricInput } from './semantic-manifest-schema.js';
-import {
-  intervalLiteral,
-  parseTimeWindow,
-  type TimeGranularity,
-  type TimeWindow,
-} from './time-granularity.js';
+import { sqlIdentifier } from './sql-fragments.js';
+import { isAtLeast, type TimeGranularity } from './time-granularity.js';
 
 /** A compiled metric query: SQL with `$n` parameters, their values and what each column is. */
 export interface CompiledMetricQuery {
@@ -31,58 +28,8 @@ export interface CompiledMetricQuery {
   }[];
 }
 
-/** One aggregated measure: the leaves of a metric's tree. */
-interface Leaf {
-  key: string;
-  column: string;
-  node: ModelNode;
-  measure: Measure;
-  filters: FilterExpression[];
-  offset: TimeWindow | undefined;
-  cumulative: { window?: TimeWindow; grainToDate?: TimeGranularity } | undefined;
-  fillNullsWith: number | undefined;
-  metricName: string;
-}
-
-type MetricTree =
-  | { kind: 'leaf'; leaf: Leaf }
-  | { kind: 'ratio'; numerator: MetricTree; denominator: MetricTree }
-  | { kind: 'derived'; render: (input: (name: string) => string) => string; inputs: Map<string, MetricTree> };
-
-/** A group-by item as the query asked for it, resolved per model. */
-interface QueryItem {
-  name: string;
-  raw: string;
-  path: string;
-}
-
-/** Where filters: parsed strings or structured filters, with their query location. */
-type WhereFilter =
-  | { kind: 'string'; expression: FilterExpression; path: string }
-  | { kind: 'structured'; filter: StructuredFilter; path: string };
-
-/** Leaves computed by one SELECT: same model, time shift and accumulation. */
-interface Unit {
-  key: string;
-  node: ModelNode;
-  aggTime: { name: string; target: GroupByTarget } | undefined;
-  offset: TimeWindow | undefined;
-  cumulative: Leaf['cumulative'];
-  nonAdditive: Measure['non_additive_dimension'];
-  leaves: Leaf[];
-}
-
 const identifierPattern = /^[a-z_][a-z0-9_]*$/;
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
 const maximumLimit = 100_000;
-
-function truncate(expression: string, granularity: TimeGranularity): string {
-  return `CAST(date_trunc('${granularity}', ${expression}) AS date)`;
-}
-
-function interval(window: TimeWindow | string): string {
-  return `CAST('${typeof window === 'string' ? window : intervalLiteral(window)}' AS interval)`;
-}
 
 /**
  * Compiles a metric query to one PostgreSQL SELECT (pure). Metrics of one semantic model become one
@@ -93,13 +40,20 @@ function interval(window: TimeWindow | string): string {
  */
 export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): CompiledMetricQuery {
   const issues: MetricQueryIssue[] = [];
-  const issue = (path: string, message: string, suggestions: string[] = []) =>
-    issues.push({ path, message, suggestions });
+  const issue = (path: string, message: string, suggestions: string[] = []) => {
+    if (!issues.some((existing) => existing.path === path && existing.message === message))
+      issues.push({ path, message, suggestions });
+  };
   const shape = metricQuerySchema.safeParse(input);
   if (!shape.success)
     throw new MetricQueryError(
       shape.error.issues.map((problem) => ({
-        path: problem.path.map(String).join('.') || 'query',
+        path:
+          problem.path
+            .map((segment, index) =>
+              typeof segment === 'number' ? `[${segment}]` : `${index > 0 ? '.' : ''}${String(segment)}`,
+            )
+            .join('') || 'query',
         message: problem.message,
         suggestions: [],
       })),
@@ -171,7 +125,7 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
   // 3. Group-by items, resolved for every unit.
   const items: QueryItem[] = [];
   query.group_by.forEach((raw, index) => {
-    const name = raw.trim().toLowerCase();
+    const name = groupByName(raw);
     if (!identifierPattern.test(name)) {
       issue(
         `group_by[${index}]`,
@@ -257,6 +211,14 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
         `${path}.values`,
         `operator ${entry.operator} takes ${minimum === maximum ? minimum : `${minimum} or more`} value${maximum === 1 ? '' : 's'}, got ${count}`,
       );
+    if (
+      ['=', '!=', '<', '<=', '>', '>=', 'in', 'not_in', 'between'].includes(entry.operator) &&
+      entry.values.includes(null)
+    )
+      issue(
+        `${path}.values`,
+        `null never compares equal to anything in SQL; use the operator is_null or is_not_null`,
+      );
     if (entry.operator === 'descendant_of' && entry.values.some((value) => !Number.isInteger(value)))
       issue(`${path}.values`, 'descendant_of takes OMOP concept ids (integers)');
     if (
@@ -319,20 +281,27 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
   }
 
   // 5. Time range, order, limit.
+  const bounds: Partial<Record<'start' | 'end', number>> = {};
   for (const [key, value] of [
     ['start', query.start],
     ['end', query.end],
   ] as const) {
-    if (
-      value !== undefined &&
-      (!isoDatePattern.test(value) || Number.isNaN(Date.parse(value.replace(' ', 'T'))))
-    )
+    if (value === undefined) continue;
+    const time = parseIsoTime(value);
+    if (time === undefined)
       issue(key, `"${value}" is not an ISO date such as 2024-01-31 (or 2024-01-31T08:00)`);
+    else bounds[key] = time;
   }
-  if (query.start && query.end && query.start >= query.end)
+  if (bounds.start !== undefined && bounds.end !== undefined && bounds.start >= bounds.end)
     issue('end', `end (${query.end}) must be after start (${query.start}); end is exclusive`);
-  if ((query.start || query.end) && [...units.values()].some((unit) => !unit.aggTime))
-    issue('start', 'a time range needs metrics with a time dimension');
+  if (query.start || query.end) {
+    for (const unit of units.values())
+      if (!unit.aggTime)
+        issue(
+          'start',
+          `metric "${unit.leaves[0]?.metricName}" has no time dimension, so it cannot take a time range`,
+        );
+  }
   const outputNames = [...items.map((item) => item.name), ...trees.map((tree) => tree.name)];
   const order: { name: string; descending: boolean }[] = [];
   query.order_by.forEach((raw, index) => {
@@ -374,6 +343,19 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
   };
   const unitList = [...units.values()];
   const combined = unitList.length > 1 || unitList.some((unit) => unit.offset || unit.cumulative);
+  // metric_time without a grain: one grain for the whole query, the coarsest any metric records (or
+  // asks for with time_granularity), so units of day and year data meet on the same periods.
+  const grains: TimeGranularity[] = [
+    ...unitList.map((unit) => unit.aggTime?.target.granularity ?? 'day'),
+    ...trees.flatMap(({ name }) => {
+      const grain = layer.metrics.get(name)?.time_granularity;
+      return grain ? [grain] : [];
+    }),
+  ];
+  const defaultGrain = grains.reduce<TimeGranularity>(
+    (coarsest, grain) => (isAtLeast(grain, coarsest) ? grain : coarsest),
+    'day',
+  );
   const rendered = unitList.map((unit) =>
     renderUnit({
       unit,
@@ -384,11 +366,12 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
       bind,
       start: query.start,
       end: query.end,
+      defaultGrain,
     }),
   );
   const leafSql = (leaf: Leaf) => {
     const unitIndex = unitList.findIndex((unit) => unit.leaves.includes(leaf));
-    const value = combined ? leaf.column : (rendered[unitIndex]?.aggregates.get(leaf.key) ?? 'NULL');
+    const value = combined ? q(leaf.column) : (rendered[unitIndex]?.aggregates.get(leaf.key) ?? 'NULL');
     return leaf.fillNullsWith === undefined ? value : `COALESCE(${value}, ${leaf.fillNullsWith})`;
   };
   const treeSql = (tree: MetricTree): string => {
@@ -401,30 +384,31 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
       return input ? `CAST(${treeSql(input)} AS double precision)` : 'NULL';
     });
   };
-  const metricColumns = trees.map(({ name, tree }) => `${treeSql(tree)} AS ${name}`);
+  const q = sqlIdentifier;
+  const metricColumns = trees.map(({ name, tree }) => `${treeSql(tree)} AS ${q(name)}`);
   const orderClause =
     order.length > 0
-      ? ` ORDER BY ${order.map((entry) => `${entry.name}${entry.descending ? ' DESC' : ''}`).join(', ')}`
+      ? ` ORDER BY ${order.map((entry) => `${q(entry.name)}${entry.descending ? ' DESC' : ''}`).join(', ')}`
       : items.length > 0
-        ? ` ORDER BY ${items.map((item) => item.name).join(', ')}`
+        ? ` ORDER BY ${items.map((item) => q(item.name)).join(', ')}`
         : '';
   const limitClause = query.limit === undefined ? '' : ` LIMIT ${query.limit}`;
   let sql: string;
   const [only] = rendered;
   if (!combined && only) {
-    const select = [...only.keys.map((key) => `${key.sql} AS ${key.name}`), ...metricColumns];
-    sql = `SELECT ${select.join(', ')} FROM ${only.from}${only.where}${only.groupBy}${orderClause}${limitClause}`;
+    const select = [...only.keys.map((key) => `${key.sql} AS ${q(key.name)}`), ...metricColumns];
+    sql = `SELECT ${select.join(', ')}${only.body}${orderClause}${limitClause}`;
   } else {
     const from = rendered
       .map((unit, index) => {
         const subquery = `(${unit.subquery}) AS u${index + 1}`;
         if (index === 0) return subquery;
         return items.length > 0
-          ? ` FULL OUTER JOIN ${subquery} USING (${items.map((item) => item.name).join(', ')})`
+          ? ` FULL OUTER JOIN ${subquery} USING (${items.map((item) => q(item.name)).join(', ')})`
           : ` CROSS JOIN ${subquery}`;
       })
       .join('');
-    sql = `SELECT ${[...items.map((item) => item.name), ...metricColumns].join(', ')} FROM ${from}${orderClause}${limitClause}`;
+    sql = `SELECT ${[...items.map((item) => q(item.name)), ...metricColumns].join(', ')} FROM ${from}${orderClause}${limitClause}`;
   }
 
   const firstResolved = resolved.get(unitList[0]?.key ?? '') ?? new Map<string, ResolvedItem>();
@@ -459,432 +443,37 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
   return { sql, parameters, combined, columns };
 }
 
-/** Builds a metric's tree, accumulating filters and an offset from the metrics above it. */
-function expandMetric(
-  layer: SemanticLayer,
-  name: string,
-  inheritedFilters: FilterExpression[],
-  offset: TimeWindow | undefined,
-  topName: string,
-  leaves: Map<string, Leaf>,
-  problem: (message: string) => void,
-): MetricTree | undefined {
-  const metric = layer.metrics.get(name);
-  if (!metric) return undefined;
-  const parsed = layer.filters.get(name);
-  const filters = [...inheritedFilters, ...(parsed?.own ?? [])];
-  const inputFilters = (key: string) => parsed?.inputs.get(key) ?? [];
-  const { type_params: params } = metric;
-  if (metric.type === 'simple' || metric.type === 'cumulative') {
-    const measureInput = params.measure;
-    if (!measureInput) return undefined;
-    const measureName = typeof measureInput === 'string' ? measureInput : measureInput.name;
-    const node = layer.graph.measureOwners.get(measureName);
-    const measure = node?.measures.get(measureName)?.measure;
-    if (!node || !measure) return undefined;
-    const allFilters = [...filters, ...inputFilters('measure')];
-    const windowText = params.cumulative_type_params?.window ?? params.window;
-    const grainToDate = params.cumulative_type_params?.grain_to_date ?? params.grain_to_date;
-    const cumulative =
-      metric.type === 'cumulative'
-        ? {
-            ...(windowText ? { window: parseTimeWindow(windowText) } : {}),
-            ...(grainToDate ? { grainToDate } : {}),
-          }
-        : undefined;
-    if (cumulative && offset) {
-      problem(`metric "${name}" is cumulative and cannot be offset by a derived metric`);
-      return undefined;
-    }
-    const fillNullsWith = typeof measureInput === 'string' ? undefined : measureInput.fill_nulls_with;
-    const key = JSON.stringify([measureName, allFilters.map((filter) => filter.text), offset, cumulative]);
-    let leaf = leaves.get(key);
-    if (!leaf) {
-      leaf = {
-        key,
-        column: `m${leaves.size + 1}_${measureName}`.slice(0, 60),
-        node,
-        measure,
-        filters: allFilters,
-        offset,
-        cumulative,
-        fillNullsWith,
-        metricName: topName,
-      };
-      leaves.set(key, leaf);
-    }
-    return { kind: 'leaf', leaf };
-  }
-  const expandInput = (input: MetricInput, key: string, extraOffset?: TimeWindow) =>
-    expandMetric(
-      layer,
-      typeof input === 'string' ? input : input.name,
-      [...filters, ...inputFilters(key)],
-      extraOffset ?? offset,
-      topName,
-      leaves,
-      problem,
-    );
-  if (metric.type === 'ratio') {
-    if (!params.numerator || !params.denominator) return undefined;
-    const numerator = expandInput(params.numerator, 'numerator');
-    const denominator = expandInput(params.denominator, 'denominator');
-    return numerator && denominator ? { kind: 'ratio', numerator, denominator } : undefined;
-  }
-  const expression = layer.derived.get(name);
-  if (!expression) return undefined;
-  const inputs = new Map<string, MetricTree>();
-  for (const [index, input] of (params.metrics ?? []).entries()) {
-    const inputOffset =
-      typeof input !== 'string' && input.offset_window ? parseTimeWindow(input.offset_window) : undefined;
-    if (inputOffset && offset) {
-      problem(`metric "${name}" offsets a metric that is already offset; Hale supports one offset per path`);
-      return undefined;
-    }
-    const tree = expandInput(input, `metrics[${index}]`, inputOffset);
-    if (!tree) return undefined;
-    inputs.set(typeof input === 'string' ? input : (input.alias ?? input.name), tree);
-  }
-  return { kind: 'derived', render: expression.render, inputs };
-}
-
-/** One unit's SQL pieces: the group keys, each leaf's aggregate, and a standalone SELECT. */
-interface RenderedUnit {
-  keys: { name: string; sql: string }[];
-  aggregates: Map<string, string>;
-  from: string;
-  where: string;
-  groupBy: string;
-  subquery: string;
-}
-
-function renderUnit({
-  unit,
-  items,
-  resolved,
-  where,
-  resolveReference,
-  bind,
-  start,
-  end,
-}: {
-  unit: Unit;
-  items: QueryItem[];
-  resolved: Map<string, ResolvedItem>;
-  where: WhereFilter[];
-  resolveReference: (unit: Unit, reference: FilterReference, metricName: string) => ItemResolution;
-  bind: (value: FilterValue) => string;
-  start: string | undefined;
-  end: string | undefined;
-}): RenderedUnit {
-  const base = unit.node.model.name;
-  const joins = new Map<string, { alias: string; sql: string }>();
-  const aliasFor = (path: JoinStep[]): string => {
-    if (path.length === 0) return base;
-    const key = path.map((step) => `${step.entity}>${step.to.model.name}`).join('/');
-    const existing = joins.get(key);
-    if (existing) return existing.alias;
-    const fromAlias = aliasFor(path.slice(0, -1));
-    const step = path.at(-1) as JoinStep;
-    // The joined model's name reads best; the entity path disambiguates a model reached twice.
-    const taken = (name: string) => name === base || [...joins.values()].some((join) => join.alias === name);
-    let alias = step.to.model.name;
-    if (taken(alias)) alias = `${path.map((each) => each.entity).join('__')}__${step.to.model.name}`;
-    if (taken(alias)) alias = `${alias}_${joins.size + 1}`;
-    const fromEntity = step.from.entities.get(step.entity)?.expression.render(fromAlias) ?? 'NULL';
-    const toEntity = step.to.entities.get(step.entity)?.expression.render(alias) ?? 'NULL';
-    joins.set(key, {
-      alias,
-      sql: ` LEFT OUTER JOIN ${step.to.relation} AS ${alias} ON ${fromEntity} = ${toEntity}`,
-    });
-    return alias;
-  };
-  const grainOfQuery = [...resolved.values()].find((item) => item.kind === 'metric_time')?.granularity;
-  const aggTimeGranularity = unit.aggTime?.target.granularity ?? 'day';
-  const rawTime = unit.aggTime ? unit.aggTime.target.expression.render(base) : 'NULL';
-  const shiftedTime = unit.offset ? `(${rawTime} + ${interval(unit.offset)})` : rawTime;
-  const spineGrain = grainOfQuery ?? aggTimeGranularity;
-  const metricTimeAt = (granularity: TimeGranularity | undefined) => {
-    const grain = granularity ?? aggTimeGranularity;
-    if (unit.cumulative) {
-      // The spine holds periods at the query's grain; a coarser filter grain truncates it further.
-      return grain === spineGrain ? 'spine.metric_time' : truncate('spine.metric_time', grain);
-    }
-    return truncate(shiftedTime, grain);
-  };
-  const sqlOf = (item: ResolvedItem): string => {
-    if (item.kind === 'metric_time') return metricTimeAt(item.granularity);
-    const expression = item.target.expression.render(aliasFor(item.target.path));
-    return item.target.kind === 'time' ? truncate(expression, item.granularity ?? 'day') : expression;
-  };
-
-  const keys = items.flatMap((item) => {
-    const entry = resolved.get(item.name);
-    return entry ? [{ name: item.name, sql: sqlOf(entry) }] : [];
-  });
-  const metricName = unit.leaves[0]?.metricName ?? '';
-  const referenceSql = (reference: FilterReference, metric: string) => {
-    const resolution = resolveReference(unit, reference, metric);
-    return 'item' in resolution ? sqlOf(resolution.item) : 'NULL';
-  };
-  const conditions: string[] = [];
-  for (const filter of where) {
-    if (filter.kind === 'string') {
-      const { references } = filter.expression;
-      conditions.push(
-        filter.expression.render((index) => {
-          const reference = references[index];
-          return reference ? referenceSql(reference, metricName) : 'NULL';
-        }, bind),
-      );
-    } else {
-      const column = referenceSql(
-        { kind: 'dimension', name: filter.filter.dimension.trim().toLowerCase() },
-        metricName,
-      );
-      conditions.push(structuredCondition(column, filter.filter, bind));
-    }
-  }
-  // A filter every metric of this query shares is a WHERE condition: rows it excludes are not read
-  // into the groups at all (faster, and no empty groups, as MetricFlow). The others become FILTER.
-  const [firstLeaf, ...otherLeaves] = unit.leaves;
-  const shared = (firstLeaf?.filters ?? []).filter((filter) =>
-    otherLeaves.every((leaf) => leaf.filters.some((other) => other.text === filter.text)),
-  );
-  const sharedTexts = new Set(shared.map((filter) => filter.text));
-  for (const filter of shared)
-    conditions.push(
-      filter.render((index) => {
-        const reference = filter.references[index];
-        return reference ? referenceSql(reference, firstLeaf?.metricName ?? metricName) : 'NULL';
-      }, bind),
-    );
-  const rowConditions = [...conditions];
-  const periodConditions: string[] = [];
-  if (unit.cumulative) {
-    const periodEnd = `spine.metric_time + ${interval(`1 ${spineGrain}`)}`;
-    if (start) periodConditions.push(`${periodEnd} > ${bind(start)}`);
-    if (end) periodConditions.push(`spine.metric_time < ${bind(end)}`);
-    conditions.push(...periodConditions);
-  } else {
-    if (start) conditions.push(`${shiftedTime} >= ${bind(start)}`);
-    if (end) conditions.push(`${shiftedTime} < ${bind(end)}`);
-  }
-
-  const aggregates = new Map<string, string>();
-  for (const leaf of unit.leaves) {
-    const filterSql = leaf.filters
-      .filter((filter) => !sharedTexts.has(filter.text))
-      .map((filter) =>
-        filter.render((index) => {
-          const reference = filter.references[index];
-          return reference ? referenceSql(reference, leaf.metricName) : 'NULL';
-        }, bind),
-      );
-    aggregates.set(leaf.key, aggregateSql(unit.node, leaf.measure, base, filterSql));
-  }
-
-  let from = `${unit.node.relation} AS ${base}`;
-  if (unit.cumulative && unit.aggTime) {
-    const spineTime = unit.aggTime.target.expression.render('periods');
-    const periodEnd = `spine.metric_time + ${interval(`1 ${spineGrain}`)}`;
-    const lower = unit.cumulative.window
-      ? ` AND ${rawTime} >= ${periodEnd} - ${interval(unit.cumulative.window)}`
-      : unit.cumulative.grainToDate
-        ? ` AND ${rawTime} >= date_trunc('${unit.cumulative.grainToDate}', spine.metric_time)`
-        : '';
-    from = `(SELECT DISTINCT ${truncate(spineTime, spineGrain)} AS metric_time FROM ${unit.node.relation} AS periods) AS spine JOIN ${unit.node.relation} AS ${base} ON ${rawTime} < ${periodEnd}${lower}`;
-  }
-  if (unit.nonAdditive) {
-    const { name, window_choice: choice, window_groupings: groupings } = unit.nonAdditive;
-    const dimension = unit.node.dimensions.get(name);
-    const groupingExpressions = groupings.map((grouping) => unit.node.entities.get(grouping)?.expression);
-    if (dimension) {
-      const inner = (alias: string) => dimension.expression.render(alias);
-      const partition = [
-        ...groupingExpressions.map((expression) => expression?.render('snapshots') ?? 'NULL'),
-        ...(grainOfQuery ? [truncate(inner('snapshots'), grainOfQuery)] : []),
-      ];
-      const select = [
-        ...partition.map((sql, index) => `${sql} AS partition_${index + 1}`),
-        `${choice}(${inner('snapshots')}) AS chosen`,
-      ];
-      const on = [
-        `${inner(base)} = snapshot.chosen`,
-        ...groupingExpressions.map(
-          (expression, index) => `${expression?.render(base) ?? 'NULL'} = snapshot.partition_${index + 1}`,
-        ),
-        ...(grainOfQuery
-          ? [`${truncate(inner(base), grainOfQuery)} = snapshot.partition_${partition.length}`]
-          : []),
-      ];
-      from += ` JOIN (SELECT ${select.join(', ')} FROM ${unit.node.relation} AS snapshots${partition.length > 0 ? ` GROUP BY ${partition.join(', ')}` : ''}) AS snapshot ON ${on.join(' AND ')}`;
-    }
-  }
-  // Joins were registered while rendering keys and filters; add them after the base table.
-  from += [...joins.values()].map((join) => join.sql).join('');
-  const whereSql = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  const groupBy = keys.length > 0 ? ` GROUP BY ${keys.map((key) => key.sql).join(', ')}` : '';
-  let subquery = `SELECT ${[
-    ...keys.map((key) => `${key.sql} AS ${key.name}`),
-    ...unit.leaves.map((leaf) => `${aggregates.get(leaf.key)} AS ${leaf.column}`),
-  ].join(', ')} FROM ${from}${whereSql}${groupBy}`;
-
-  // A cumulative sum or count is a running sum over per-period totals (a window function), when the
-  // window is whole periods: joining each period to raw rows would read every row once per period,
-  // too slow at scale. Distinct counts and averages cannot be added up, a window that is not whole
-  // periods (28 days by month) cannot be summed by period, and a filter on metric_time selects
-  // periods: those keep the row join above.
-  const additive = unit.leaves.every((leaf) => ['count', 'sum', 'sum_boolean'].includes(leaf.measure.agg));
-  const filtersPeriods = where.some((filter) =>
-    filter.kind === 'string'
-      ? filter.expression.references.some((reference) => reference.name.startsWith('metric_time'))
-      : filter.filter.dimension.trim().toLowerCase().startsWith('metric_time'),
-  );
-  const frameOffset = unit.cumulative?.window ? windowFrameOffset(unit.cumulative.window, spineGrain) : null;
-  if (
-    unit.cumulative &&
-    unit.aggTime &&
-    additive &&
-    !unit.nonAdditive &&
-    !filtersPeriods &&
-    frameOffset !== undefined
-  ) {
-    const period = truncate(rawTime, spineGrain);
-    const timeKey = keys.find((key) => key.sql === 'spine.metric_time');
-    const otherKeys = keys.filter((key) => key !== timeKey);
-    const timeName = timeKey?.name ?? 'metric_time';
-    const totals = `SELECT ${[
-      `${period} AS ${timeName}`,
-      ...otherKeys.map((key) => `${key.sql} AS ${key.name}`),
-      ...unit.leaves.map((leaf) => `${aggregates.get(leaf.key)} AS ${leaf.column}`),
-    ].join(
-      ', ',
-    )} FROM ${unit.node.relation} AS ${base}${[...joins.values()].map((join) => join.sql).join('')}${
-      rowConditions.length > 0 ? ` WHERE ${rowConditions.join(' AND ')}` : ''
-    } GROUP BY ${[period, ...otherKeys.map((key) => key.sql)].join(', ')}`;
-    const partition = [
-      ...otherKeys.map((key) => key.name),
-      ...(unit.cumulative.grainToDate
-        ? [`date_trunc('${unit.cumulative.grainToDate}', CAST(${timeName} AS timestamp))`]
-        : []),
-    ];
-    const frame = frameOffset
-      ? ` RANGE BETWEEN CAST('${frameOffset}' AS interval) PRECEDING AND CURRENT ROW`
-      : '';
-    const over = `OVER (${partition.length > 0 ? `PARTITION BY ${partition.join(', ')} ` : ''}ORDER BY ${timeName}${frame})`;
-    const running = `SELECT ${[
-      timeName,
-      ...otherKeys.map((key) => key.name),
-      ...unit.leaves.map((leaf) => `sum(${leaf.column}) ${over} AS ${leaf.column}`),
-    ].join(', ')} FROM (${totals}) AS period_totals`;
-    // The time range picks periods after the running sum, so earlier rows still count.
-    const range = [
-      ...(start ? [`${timeName} + ${interval(`1 ${spineGrain}`)} > ${bind(start)}`] : []),
-      ...(end ? [`${timeName} < ${bind(end)}`] : []),
-    ];
-    subquery = `SELECT ${[timeName, ...otherKeys.map((key) => key.name), ...unit.leaves.map((leaf) => leaf.column)].join(', ')} FROM (${running}) AS running_totals${range.length > 0 ? ` WHERE ${range.join(' AND ')}` : ''}`;
-  }
-  return { keys, aggregates, from, where: whereSql, groupBy, subquery };
-}
+const referenceForm =
+  /^\s*(?:\{\{\s*)?(Dimension|TimeDimension|Entity)\s*\(\s*'([A-Za-z0-9_]+)'\s*(?:,\s*'([A-Za-z_]+)'\s*)?\)\s*(?:\.\s*grain\s*\(\s*'([A-Za-z_]+)'\s*\)\s*)?(?:\}\}\s*)?$/;
 
 /**
- * The window frame offset (`21 day`) that makes a running sum over periods of `grain` cover exactly
- * `window`: the window must be whole periods (28 days by week, 3 months by quarter; any window by
- * day). `null`: no offset needed; `undefined`: not whole periods.
+ * A group-by item's name. dbt writes saved queries' group-by items as `Dimension('practice__region')`,
+ * `TimeDimension('metric_time', 'month')` or `Entity('practice')`; those become `practice__region`,
+ * `metric_time__month`, `practice`.
  */
-function windowFrameOffset(window: TimeWindow, grain: TimeGranularity): string | null | undefined {
-  const days =
-    window.granularity === 'day'
-      ? window.count
-      : window.granularity === 'week'
-        ? window.count * 7
-        : undefined;
-  const months =
-    window.granularity === 'month'
-      ? window.count
-      : window.granularity === 'quarter'
-        ? window.count * 3
-        : window.granularity === 'year'
-          ? window.count * 12
-          : undefined;
-  if (grain === 'day') return days !== undefined ? `${days - 1} day` : `${months} month -1 day`;
-  if (grain === 'week') return days !== undefined && days % 7 === 0 ? `${days - 7} day` : undefined;
-  const perPeriod = { month: 1, quarter: 3, year: 12 }[grain];
-  return months !== undefined && months % perPeriod === 0 ? `${months - perPeriod} month` : undefined;
+function groupByName(raw: string): string {
+  const match = referenceForm.exec(raw);
+  if (!match) return raw.trim().toLowerCase();
+  const [, , name = '', second, grain] = match;
+  const granularity = (second ?? grain)?.toLowerCase();
+  return granularity ? `${name.toLowerCase()}__${granularity}` : name.toLowerCase();
 }
 
-/** The aggregate of a measure, with metric filters as `FILTER (WHERE …)`. */
-function aggregateSql(node: ModelNode, measure: Measure, alias: string, filters: string[]): string {
-  const expression = node.measures.get(measure.name)?.expression?.render(alias);
-  const conditions = [...filters];
-  let call: string;
-  switch (measure.agg) {
-    case 'sum':
-      call = `sum(${expression})`;
-      break;
-    case 'average':
-      call = `avg(${expression})`;
-      break;
-    case 'min':
-    case 'max':
-      call = `${measure.agg}(${expression})`;
-      break;
-    case 'count':
-      call = expression ? `count(${expression})` : 'count(*)';
-      break;
-    case 'count_distinct':
-      call = `count(DISTINCT ${expression})`;
-      break;
-    case 'sum_boolean':
-      // count(*) FILTER rather than sum(CASE …): the same number, and the form aggregate-only policies accept.
-      call = 'count(*)';
-      conditions.unshift(`${expression}`);
-      break;
-    case 'median':
-    case 'percentile': {
-      const fraction = measure.agg === 'median' ? 0.5 : (measure.agg_params?.percentile ?? 0.5);
-      const kind = measure.agg_params?.use_discrete_percentile ? 'percentile_disc' : 'percentile_cont';
-      call = `${kind}(${fraction}) WITHIN GROUP (ORDER BY ${expression})`;
-      break;
-    }
-  }
-  return conditions.length > 0
-    ? `${call} FILTER (WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')})`
-    : call;
-}
-
-/** A structured filter as SQL over `column`, every value bound. */
-function structuredCondition(
-  column: string,
-  filter: StructuredFilter,
-  bind: (value: FilterValue) => string,
-): string {
-  const values = filter.values;
-  const list = () => values.map((value) => bind(value)).join(', ');
-  switch (filter.operator) {
-    case 'is_null':
-      return `${column} IS NULL`;
-    case 'is_not_null':
-      return `${column} IS NOT NULL`;
-    case 'in':
-      return `${column} IN (${list()})`;
-    case 'not_in':
-      return `${column} NOT IN (${list()})`;
-    case 'between':
-      return `${column} BETWEEN ${bind(values[0] ?? null)} AND ${bind(values[1] ?? null)}`;
-    case 'contains':
-      return `strpos(lower(${column}), lower(${bind(values[0] ?? '')})) > 0`;
-    case 'starts_with':
-      return `starts_with(lower(${column}), lower(${bind(values[0] ?? '')}))`;
-    case 'descendant_of': {
-      // The concepts themselves too: concept_ancestor's level-0 rows may be missing (Synthea loads).
-      const ids = list();
-      return `(${column} IN (${ids}) OR ${column} IN (SELECT concept_ancestor.descendant_concept_id FROM vocab.concept_ancestor WHERE concept_ancestor.ancestor_concept_id IN (${ids})))`;
-    }
-    default: {
-      const operator = filter.operator === '!=' ? '<>' : filter.operator;
-      return `${column} ${operator} ${bind(values[0] ?? null)}`;
-    }
-  }
+/** Milliseconds of an ISO date or date-time, or undefined when it is not a real one (2025-02-30). */
+function parseIsoTime(text: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part)));
+  const time = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour, minute, second);
+  const date = new Date(time);
+  const exact =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() + 1 === month &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
+  return exact ? time : undefined;
 }

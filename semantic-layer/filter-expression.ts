@@ -162,8 +162,14 @@ function build(node: unknown, predicate: boolean): Renderer {
         const keyword = likeOperators[name];
         return (resolve, bind) => `${left(resolve, bind)} ${keyword} ${right(resolve, bind)}`;
       }
+      const described =
+        kind === 'AEXPR_DISTINCT'
+          ? 'IS DISTINCT FROM'
+          : kind === 'AEXPR_NOT_DISTINCT'
+            ? 'IS NOT DISTINCT FROM'
+            : name;
       throw new Error(
-        `the operator "${name}" is not allowed in a filter; use comparisons, IN, BETWEEN or LIKE`,
+        `the operator "${described}" is not allowed in a filter; use comparisons, IN, BETWEEN or LIKE`,
       );
     }
     case 'NullTest': {

@@ -215,6 +215,17 @@ export function parseSemanticManifest(files: readonly { path: string; text: stri
       if (!metricNames.includes(inputName(input)))
         at(path, unknownName('metric', inputName(input), metricNames));
     };
+    if (typeof measure !== 'string' && measure?.join_to_timespine)
+      at(
+        ['type_params', 'measure', 'join_to_timespine'],
+        'join_to_timespine is not supported by Hale (there is no time spine): periods without data are absent',
+      );
+    const periodAggregation = metric.type_params.cumulative_type_params?.period_agg;
+    if (periodAggregation && periodAggregation !== 'last')
+      at(
+        ['type_params', 'cumulative_type_params', 'period_agg'],
+        `period_agg ${periodAggregation} is not supported by Hale; a cumulative metric gives the value at the end of each period (period_agg: last)`,
+      );
     if (metric.type === 'simple') checkMeasure();
     if (metric.type === 'cumulative') {
       checkMeasure();

@@ -98,6 +98,13 @@ export function createSemanticLayer(files: readonly { path: string; text: string
         const names = (metrics ?? []).map((input) =>
           typeof input === 'string' ? input : (input.alias ?? input.name),
         );
+        for (const name of names)
+          if (!parsed.inputs.includes(name))
+            locate(
+              place,
+              ['type_params', 'metrics'],
+              `"${name}" is listed in type_params.metrics but the expression does not read it; remove it or use it`,
+            );
         for (const name of parsed.inputs)
           if (!names.includes(name))
             locate(
