@@ -168,6 +168,19 @@ export const goldCases: GoldCase[] = [
           FROM (SELECT date_trunc('month', start_at)::date AS month, count(*) AS n FROM scheduling.appointment GROUP BY 1) monthly`,
   },
   {
+    name: 'appointments year to date, by month and region (a total runs on through empty months)',
+    query: { metrics: ['appointments_year_to_date'], group_by: ['metric_time__month', 'practice__region'] },
+    sql: `WITH monthly AS (
+            SELECT date_trunc('month', a.start_at)::date AS month, p.region, count(*) AS n
+            FROM scheduling.appointment a JOIN scheduling.practice p ON p.practice_id = a.practice_id GROUP BY 1, 2)
+          SELECT months.month AS metric_time__month, regions.region AS practice__region, sum(earlier.n) AS appointments_year_to_date
+          FROM (SELECT DISTINCT month FROM monthly) months
+          CROSS JOIN (SELECT DISTINCT region FROM monthly) regions
+          JOIN monthly earlier ON earlier.region = regions.region AND earlier.month <= months.month
+                              AND earlier.month >= date_trunc('year', months.month)
+          GROUP BY 1, 2`,
+  },
+  {
     name: 'bookings over a rolling 28 days, by week (cumulative window)',
     query: { metrics: ['bookings_rolling_28_days'], group_by: ['metric_time__week'] },
     sql: `SELECT weeks.week AS metric_time__week,
