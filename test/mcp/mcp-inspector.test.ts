@@ -88,6 +88,11 @@ describe('MCP Inspector CLI against hale mcp (stdio)', () => {
       'list_tables',
       'describe_table',
       'run_sql',
+      'list_metrics',
+      'get_dimensions',
+      'get_dimension_values',
+      'query_metrics',
+      'compile_metrics_sql',
     ]);
   }, 120_000);
 
