@@ -104,6 +104,7 @@ export function compileDimensionValuesQuery(
     sql,
     parameters,
     combined: false,
+    ordered: true,
     columns: [
       { name: 'value', role: target.kind === 'entity' ? 'entity' : 'dimension' },
       { name: 'row_count', role: 'metric', label: 'Rows' },

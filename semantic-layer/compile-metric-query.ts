@@ -20,6 +20,8 @@ export interface CompiledMetricQuery {
    * windows), which aggregate-only policies cannot check patient by patient.
    */
   combined: boolean;
+  /** The SQL orders its rows (an order-by was given, or a limit); otherwise order them by the group-by columns. */
+  ordered: boolean;
   columns: {
     name: string;
     role: 'time' | 'dimension' | 'entity' | 'metric';
@@ -386,10 +388,14 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
   };
   const q = sqlIdentifier;
   const metricColumns = trees.map(({ name, tree }) => `${treeSql(tree)} AS ${q(name)}`);
+  // Without an order-by, rows are ordered by the group-by columns only when a limit needs an order to
+  // be deterministic: an ORDER BY on the group keys makes PostgreSQL sort every row to aggregate
+  // (it cannot estimate the number of groups of an expression), 1.5 times slower than hashing. The
+  // tools order the (small) result instead.
   const orderClause =
     order.length > 0
       ? ` ORDER BY ${order.map((entry) => `${q(entry.name)}${entry.descending ? ' DESC' : ''}`).join(', ')}`
-      : items.length > 0
+      : items.length > 0 && query.limit !== undefined
         ? ` ORDER BY ${items.map((item) => q(item.name)).join(', ')}`
         : '';
   const limitClause = query.limit === undefined ? '' : ` LIMIT ${query.limit}`;
@@ -440,7 +446,7 @@ export function compileMetricQuery(layer: SemanticLayer, input: MetricQuery): Co
       };
     }),
   ];
-  return { sql, parameters, combined, columns };
+  return { sql, parameters, combined, ordered: orderClause !== '', columns };
 }
 
 const referenceForm =

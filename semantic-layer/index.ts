@@ -13,6 +13,7 @@ export {
 } from './metric-query.js';
 export { MetricQueryError, type MetricQueryIssue } from './metric-query-error.js';
 export { expressionColumns, loadSemanticParser } from './model-expression.js';
+export { orderResultRows } from './order-result-rows.js';
 export {
   parseSemanticManifest,
   type SemanticIssue,

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { compileMetricQuery, formatMetricSql, metricQuerySchema } from '../../semantic-layer/index.js';
+import {
+  compileMetricQuery,
+  formatMetricSql,
+  metricQuerySchema,
+  orderResultRows,
+} from '../../semantic-layer/index.js';
 import { formatResultTable } from '../tools/format-result-table.js';
 import { defineTool, readOnlyToolAnnotations } from '../tools/tool-definition.js';
 import { ToolError } from '../tools/tool-error.js';
@@ -70,12 +75,16 @@ export const queryMetricsTool = defineTool({
       });
     }
     const names = new Set(compiled.columns.map((column) => column.name));
+    const groupColumns = compiled.columns
+      .filter((column) => column.role !== 'metric')
+      .map((column) => column.name);
+    const rows = compiled.ordered ? result.rows : orderResultRows(result.rows, groupColumns);
     return {
       // Suppression may drop a column the compiler named (never adds one): keep the ones returned.
       columns: compiled.columns.filter((column) =>
         result.columns.some((returned) => returned.name === column.name),
       ),
-      rows: result.rows.map((row) =>
+      rows: rows.map((row) =>
         Object.fromEntries(Object.entries(row).filter(([name]) => names.has(name))),
       ) as Record<string, z.infer<typeof cell>>[],
       rowCount: result.rowCount,

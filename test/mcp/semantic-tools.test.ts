@@ -129,6 +129,9 @@ describe.each(testDatabaseAdapters)('semantic layer tools over MCP on $name', (a
       byUser.set(user, rowsOf(result));
     }
     const admin = byUser.get('admin') ?? [];
+    // No order_by: the rows come ordered by the group-by column.
+    const regions = admin.map((row) => String(row.practice__region));
+    expect(regions).toEqual([...regions].sort((left, right) => left.localeCompare(right, 'fr')));
     const regionTotal = (region: string) =>
       admin.find((row) => row.practice__region === region)?.appointments;
     expect(byUser.get('carol')?.map((row) => row.practice__region)).toEqual(['Île-de-France']);
