@@ -13,6 +13,11 @@ export interface GovernedQueryRequest {
    * in the parse tree, never as text, so the executed SQL in the audit log shows them.
    */
   parameters?: readonly QueryParameter[];
+  /**
+   * Lets the query call pg_trgm's similarity functions and operators, qualified by the extension's
+   * schema (`catalog.extensionSchemas`). For Hale's own tools (concept search); `run_sql` never sets it.
+   */
+  trigram?: boolean;
   principal: Principal;
   channel: QueryChannel;
   /** The tool that ran it (`run_sql`, `query_metrics` …), for the audit log. */

@@ -64,6 +64,7 @@ export function createGovernedWarehouse({
       plan = governQuery({
         sql,
         parameters: request.parameters,
+        trigram: request.trigram,
         principal,
         settings: maxRows === settings.maxRows ? settings : { ...settings, maxRows },
         fences,

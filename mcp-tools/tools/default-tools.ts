@@ -1,4 +1,10 @@
 import {
+  conceptDescendantsTool,
+  getConceptTool,
+  searchConceptsTool,
+  translateCodeTool,
+} from '../ontology/index.js';
+import {
   compileMetricsSqlTool,
   getDimensionsTool,
   getDimensionValuesTool,
@@ -22,4 +28,8 @@ export const defaultTools: readonly AnyToolDefinition[] = [
   getDimensionValuesTool,
   queryMetricsTool,
   compileMetricsSqlTool,
+  searchConceptsTool,
+  getConceptTool,
+  translateCodeTool,
+  conceptDescendantsTool,
 ];

@@ -93,6 +93,10 @@ describe('MCP Inspector CLI against hale mcp (stdio)', () => {
       'get_dimension_values',
       'query_metrics',
       'compile_metrics_sql',
+      'search_concepts',
+      'get_concept',
+      'translate_code',
+      'concept_descendants',
     ]);
   }, 120_000);
 

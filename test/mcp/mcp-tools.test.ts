@@ -51,6 +51,10 @@ describe.each(testDatabaseAdapters)('MCP tools on $name', (adapter) => {
       'get_dimension_values',
       'query_metrics',
       'compile_metrics_sql',
+      'search_concepts',
+      'get_concept',
+      'translate_code',
+      'concept_descendants',
     ]);
     for (const tool of tools) {
       expect(tool.annotations).toMatchObject({

@@ -47,5 +47,13 @@ export async function readWarehouseCatalog(
        FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_proc p ON p.oid = o.oprcode
       WHERE o.oprkind = 'b' AND p.proleakproof`,
   );
-  return { tables, leakproofOperators: new Set(operators.rows.map((row) => row.operator)) };
+  const extensions = await database.query<{ extname: string; nspname: string }>(
+    `SELECT e.extname, n.nspname FROM pg_catalog.pg_extension e
+       JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace`,
+  );
+  return {
+    tables,
+    leakproofOperators: new Set(operators.rows.map((row) => row.operator)),
+    extensionSchemas: new Map(extensions.rows.map((row) => [row.extname, row.nspname])),
+  };
 }

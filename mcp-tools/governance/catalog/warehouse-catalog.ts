@@ -28,6 +28,11 @@ export interface WarehouseCatalog {
    * them. Missing or empty: nothing counts as leakproof and every filtered table stays fenced.
    */
   leakproofOperators?: ReadonlySet<string>;
+  /**
+   * The schema each installed extension lives in (`pg_trgm` → `public`). Hale's own tools may call
+   * pg_trgm's similarity functions and operators, qualified with it (see `GovernedQueryRequest.trigram`).
+   */
+  extensionSchemas?: ReadonlyMap<string, string>;
 }
 
 /** `schema.table`, the key of `WarehouseCatalog.tables`. */

@@ -60,6 +60,8 @@ export interface AnalyzeQueryOptions {
   schemas: readonly string[];
   /** False when the database cannot time out a statement: recursion and unbounded series are refused. */
   canTimeOut: boolean;
+  /** Extension functions (`public.similarity`) and operators (`public.%`) a Hale tool's query may use. */
+  trusted?: { functions: ReadonlySet<string>; operators: ReadonlySet<string> } | undefined;
 }
 
 /**
@@ -425,7 +427,10 @@ class QueryAnalyzer {
     const callFields = fieldsOf(call, 'FuncCall');
     // The function itself is checked first, so dblink(…) AS t(x text) is refused for what it is.
     if (callFields) {
-      const problem = checkExpressionNode('FuncCall', callFields, { canTimeOut: this.options.canTimeOut });
+      const problem = checkExpressionNode('FuncCall', callFields, {
+        canTimeOut: this.options.canTimeOut,
+        trustedFunctions: this.options.trusted?.functions,
+      });
       if (problem) deny(problem.code, problem.message);
     }
     if (fields.is_rowsfrom === true) deny('statement_not_allowed', 'ROWS FROM is not supported');
@@ -723,7 +728,11 @@ class QueryAnalyzer {
         const left = fieldsOf(fields.lexpr, 'ColumnRef');
         const right = fieldsOf(fields.rexpr, 'ColumnRef');
         const operator = dottedName(fields.name);
-        if (operator.length > 1 && operator[0] !== 'pg_catalog')
+        if (
+          operator.length > 1 &&
+          operator[0] !== 'pg_catalog' &&
+          !this.options.trusted?.operators.has(operator.join('.').toLowerCase())
+        )
           deny('not_permitted', `operator ${operator.join('.')} is not allowed (only built-in operators)`);
         if (fields.kind === 'AEXPR_OP' && operator.at(-1) === '=' && left && right) {
           // Joining two tables on the patient identity is allowed even for aggregate-only access.
@@ -766,7 +775,10 @@ class QueryAnalyzer {
 
   private walkFunction(fields: Fields, context: WalkContext): void {
     const name = dottedName(fields.funcname);
-    const problem = checkExpressionNode('FuncCall', fields, { canTimeOut: this.options.canTimeOut });
+    const problem = checkExpressionNode('FuncCall', fields, {
+      canTimeOut: this.options.canTimeOut,
+      trustedFunctions: this.options.trusted?.functions,
+    });
     if (problem) deny(problem.code, problem.message);
     const simpleName = (name.at(-1) ?? '').toLowerCase();
     const isWindow = fields.over !== undefined;

@@ -63,7 +63,14 @@ function containsReference(node: unknown): boolean {
 export function checkExpressionNode(
   type: string,
   fields: Record<string, unknown>,
-  { canTimeOut = true }: { canTimeOut?: boolean } = {},
+  {
+    canTimeOut = true,
+    trustedFunctions,
+  }: {
+    canTimeOut?: boolean;
+    /** `schema.function` names Hale's own query may call besides the allow-list (pg_trgm's). */
+    trustedFunctions?: ReadonlySet<string> | undefined;
+  } = {},
 ): NodeProblem | undefined {
   switch (type) {
     case 'ParamRef':
@@ -73,6 +80,7 @@ export function checkExpressionNode(
       };
     case 'FuncCall': {
       const name = dottedName(fields.funcname);
+      if (trustedFunctions?.has(name.join('.').toLowerCase())) return undefined;
       const refusal = functionRefusal(name);
       if (refusal) return { code: 'not_permitted', message: refusal };
       const simple = (name.at(-1) ?? '').toLowerCase();

@@ -120,6 +120,13 @@ const scalarFunctions = [
   'rtrim',
   'replace',
   'translate',
+  // full-text search (concept search compares names this way)
+  'to_tsvector',
+  'to_tsquery',
+  'plainto_tsquery',
+  'websearch_to_tsquery',
+  'ts_rank',
+  'ts_rank_cd',
   'concat',
   'concat_ws',
   'strpos',

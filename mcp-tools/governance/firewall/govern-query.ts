@@ -17,6 +17,18 @@ export interface GovernedQueryPlan extends RewrittenQuery {
   dimensionColumns: string[];
 }
 
+/** pg_trgm's functions and operators, qualified by the schema the extension is installed in. */
+function trigramFeatures(catalog: WarehouseCatalog) {
+  const schema = catalog.extensionSchemas?.get('pg_trgm');
+  if (!schema) return undefined;
+  return {
+    functions: new Set(
+      ['similarity', 'word_similarity', 'strict_word_similarity'].map((name) => `${schema}.${name}`),
+    ),
+    operators: new Set(['%', '<%', '%>', '<<%', '%>>'].map((operator) => `${schema}.${operator}`)),
+  };
+}
+
 /** What stays fixed between queries: the policy, the warehouse shape, the database's abilities. */
 export interface GateSettings {
   policy: GovernancePolicy;
@@ -35,6 +47,7 @@ export interface GateSettings {
 export function governQuery({
   sql,
   parameters,
+  trigram,
   principal,
   settings,
   fences,
@@ -42,6 +55,8 @@ export function governQuery({
   sql: string;
   /** Values for `$1 …`, bound as constants in the parse tree before any check. */
   parameters?: readonly QueryParameter[] | undefined;
+  /** Allow pg_trgm's similarity functions and operators, qualified by its schema (Hale's own queries). */
+  trigram?: boolean | undefined;
   principal: Principal;
   settings: GateSettings;
   /** Parsed fences by `role/schema.table`, built on first use and copied for each query. */
@@ -57,6 +72,7 @@ export function governQuery({
     catalog: settings.catalog,
     schemas: settings.schemas,
     canTimeOut: settings.canTimeOut,
+    trusted: trigram ? trigramFeatures(settings.catalog) : undefined,
   });
   // Read before the rewrite appends its hidden count columns to the select list.
   const dimensions = analysis.aggregateOnly ? dimensionColumns(select) : [];

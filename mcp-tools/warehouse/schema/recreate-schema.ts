@@ -1,5 +1,6 @@
 import type { Transaction } from '../../db/index.js';
 import { createTableSql } from './create-table-sql.js';
+import { searchTextSql } from './search-text.js';
 import { warehouseIndexes } from './warehouse-indexes.js';
 import { tablesOfSchema, type WarehouseSchema } from './warehouse-tables.js';
 
@@ -22,5 +23,29 @@ export async function recreateSchema(transaction: Transaction, schema: Warehouse
 /** Builds a schema's secondary indexes and refreshes planner statistics after a bulk load. */
 export async function createSchemaIndexes(transaction: Transaction, schema: WarehouseSchema): Promise<void> {
   await transaction.exec(warehouseIndexes[schema].join(';\n'));
+  if (schema === 'vocab') await createConceptSearchIndexes(transaction);
   for (const table of tablesOfSchema(schema)) await transaction.exec(`ANALYZE ${schema}.${table.name}`);
+}
+
+/**
+ * Trigram and full-text indexes for concept search, on names and synonyms, over the accent-free
+ * lower-case text the search compares. Trigram indexes need pg_trgm, which migrations install where
+ * the server has it; without it, search falls back to full text and substrings.
+ */
+async function createConceptSearchIndexes(transaction: Transaction): Promise<void> {
+  const trigram = await transaction.query<{ nspname: string }>(
+    `SELECT n.nspname FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+      WHERE e.extname = 'pg_trgm'`,
+  );
+  const schema = trigram.rows[0]?.nspname;
+  for (const [table, column] of [
+    ['concept', 'concept_name'],
+    ['concept_synonym', 'concept_synonym_name'],
+  ] as const) {
+    const text = searchTextSql(column);
+    await transaction.exec(`CREATE INDEX ON vocab.${table} USING gin (to_tsvector('simple', ${text}))`);
+    if (schema)
+      await transaction.exec(`CREATE INDEX ON vocab.${table} USING gin (${text} ${schema}.gin_trgm_ops)`);
+  }
+  await transaction.exec('CREATE INDEX ON vocab.concept (concept_code)');
 }
