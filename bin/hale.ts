@@ -6,6 +6,7 @@
 import { auditCommand } from './cli/audit-command.js';
 import { cdmCommand } from './cli/cdm-load-command.js';
 import type { Command } from './cli/command.js';
+import { conceptCommand } from './cli/concept-command.js';
 import { governanceCommand } from './cli/governance-command.js';
 import { createHelpCommand } from './cli/help-command.js';
 import { mcpCommand } from './cli/mcp-command.js';
@@ -24,6 +25,7 @@ const commands: Command[] = [
   cdmCommand,
   sqlCommand,
   queryCommand,
+  conceptCommand,
   auditCommand,
   governanceCommand,
   tokenCommand,
