@@ -12,12 +12,14 @@ export interface AppDependencies {
   log: (level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) => void;
   /** The MCP endpoint (`/mcp` and its protected-resource metadata), built by the composition root. */
   mcp?: RequestHandler;
+  /** The FHIR terminology endpoint (`/fhir/…`), built by the composition root. */
+  fhir?: RequestHandler;
 }
 
 /**
  * Builds the Express app. It never listens: `hale start` does, and tests drive it directly.
  */
-export function createApp({ version, readiness, log, clientDirectory, mcp }: AppDependencies): Express {
+export function createApp({ version, readiness, log, clientDirectory, mcp, fhir }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -38,6 +40,7 @@ export function createApp({ version, readiness, log, clientDirectory, mcp }: App
   });
 
   if (mcp) app.use(mcp);
+  if (fhir) app.use(fhir);
 
   if (clientDirectory) app.use(express.static(clientDirectory, { index: 'index.html', maxAge: '5m' }));
 

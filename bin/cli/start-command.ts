@@ -5,6 +5,7 @@ import { GovernanceError, type GovernedWarehouse } from '../../mcp-tools/governa
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { readWarehouseState, seedDemoWarehouse, WarehouseError } from '../../mcp-tools/warehouse/index.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
+import { createFhirEndpoint } from '../create-fhir-endpoint.js';
 import { createMcpEndpoint } from '../create-mcp-endpoint.js';
 import { createToolRuntime, type ToolRuntime } from '../create-tool-runtime.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
@@ -71,6 +72,7 @@ export const startCommand: Command = {
         current: () => tools,
         listeningUrl: () => listeningUrl ?? new URL(`http://${config.host}:${config.port}`),
       }),
+      fhir: createFhirEndpoint({ config, applicationDatabase: databases.application, current: () => tools }),
       clientDirectory: fileURLToPath(new URL('../../client/', import.meta.url)),
       async readiness() {
         let database: ReadinessCheck;

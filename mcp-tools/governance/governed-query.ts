@@ -3,7 +3,7 @@ import type { Principal } from './policy/governance-policy.js';
 import type { QueryParameter } from './sql/bind-query-parameters.js';
 
 /** Where a query came from, recorded in the audit log. */
-export type QueryChannel = 'chat' | 'mcp' | 'cli' | 'eval';
+export type QueryChannel = 'chat' | 'mcp' | 'cli' | 'eval' | 'fhir';
 
 /** A query to run for an authenticated principal. */
 export interface GovernedQueryRequest {

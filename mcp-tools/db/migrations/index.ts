@@ -2,6 +2,7 @@ import { applicationStateMigration } from './0001-application-state.js';
 import { documentsMigration } from './0002-documents.js';
 import { auditLogMigration } from './0003-audit-log.js';
 import { toolsAndTokensMigration } from './0004-tools-and-tokens.js';
+import { fhirChannelMigration } from './0005-fhir-channel.js';
 import type { Migration } from './migration.js';
 
 /** Every migration of the `hale` schema, in version order. Append only. */
@@ -10,6 +11,7 @@ export const migrations: readonly Migration[] = [
   documentsMigration,
   auditLogMigration,
   toolsAndTokensMigration,
+  fhirChannelMigration,
 ];
 
 export type { DatabaseExtension, Migration } from './migration.js';
