@@ -51,7 +51,7 @@ function operationParameters(request: Request): Map<string, string> {
     return values;
   }
   const body = request.body as { resourceType?: unknown; parameter?: unknown } | undefined;
-  if (!body || body.resourceType !== 'Parameters' || !Array.isArray(body.parameter))
+  if (body?.resourceType !== 'Parameters' || !Array.isArray(body.parameter))
     throw new RangeError('the body must be a FHIR Parameters resource');
   for (const entry of body.parameter as Record<string, unknown>[]) {
     const name = typeof entry.name === 'string' ? entry.name : undefined;
