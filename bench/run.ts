@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the figures the issues ask for, written as JSON under bench/results/. Each figure
  * comes with a baseline measured in the same run, so ratios stay meaningful across machines.
- *   npm run bench [-- --only seed,start,loader,governance,mcp,semantic] [-- --scales 1,5] [-- --targets embedded,postgres]
+ *   npm run bench [-- --only seed,start,loader,governance,mcp,semantic,ontology] [-- --scales 1,5] [-- --targets embedded,postgres]
  * The governance and semantic figures use the largest of the scales.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { benchGovernance } from './governance-bench.js';
 import { benchLoader } from './loader-bench.js';
 import { benchMcp } from './mcp-bench.js';
+import { benchOntology } from './ontology-bench.js';
 import { benchSeed } from './seed-bench.js';
 import { benchSemantic } from './semantic-bench.js';
 import { benchStart } from './start-bench.js';
@@ -19,7 +20,7 @@ const { values } = parseArgs({
   options: { only: { type: 'string' }, scales: { type: 'string' }, targets: { type: 'string' } },
   strict: true,
 });
-const only = new Set((values.only ?? 'seed,start,loader,governance,mcp,semantic').split(','));
+const only = new Set((values.only ?? 'seed,start,loader,governance,mcp,semantic,ontology').split(','));
 const scales = (values.scales ?? '1,5').split(',').map(Number);
 
 const results: Record<string, unknown> = {
@@ -40,6 +41,7 @@ if (only.has('governance'))
     ...(values.targets ? { targets: values.targets.split(',') } : {}),
   });
 if (only.has('mcp')) results.mcp = await benchMcp();
+if (only.has('ontology')) results.ontology = await benchOntology({ serverUrl: process.env.BENCH_DATABASE_URL });
 if (only.has('semantic'))
   results.semantic = await benchSemantic({
     scale: Math.max(...scales),
@@ -69,7 +71,7 @@ function mergeLatest(run: Record<string, unknown>): Record<string, unknown> {
   const previous = existsSync(path)
     ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
     : {};
-  const parts = ['seed', 'start', 'loader', 'governance', 'mcp', 'semantic'];
+  const parts = ['seed', 'start', 'loader', 'governance', 'mcp', 'semantic', 'ontology'];
   const previousMeasuredAt =
     (previous.measuredAt as Record<string, string> | undefined) ??
     Object.fromEntries(parts.filter((part) => part in previous).map((part) => [part, previous.startedAt]));

@@ -30,10 +30,11 @@ const matchKinds: readonly MatchKind[] = ['code', 'name', 'similar'];
 
 /**
  * Searches concepts by code, name and synonym (accent- and case-insensitive), ranked: exact code,
- * then exact name or synonym, then standard concepts before others, then similarity. Candidates come
- * from the trigram index (pg_trgm: similar spellings, words in any order with word similarity) and
- * the full-text index (every word present); without pg_trgm, from full text and substrings. The query
- * goes through the governance gate like any other.
+ * then exact name or synonym, then standard concepts before others, then similarity. First by words:
+ * the full-text index finds names holding every word, in any order. Only when that finds too few does
+ * a second query look for similar spellings with pg_trgm's trigram index (typos, partial words); on a
+ * large vocabulary common words make the trigram candidates many, so it is the fallback, not the
+ * first step. Without pg_trgm the fallback is a substring match. Both go through the governance gate.
  */
 export async function searchConcepts(
   context: OntologyContext,
@@ -41,16 +42,70 @@ export async function searchConcepts(
 ): Promise<{ matches: ConceptMatch[]; hasMore: boolean; trigram: boolean }> {
   const normalized = searchText(search.text);
   const trigramSchema = context.ports.warehouse.catalog.extensionSchemas?.get('pg_trgm');
+  const wanted = search.offset + search.limit + 1;
+  // Each step runs only when the one before found nothing: exact words, then word beginnings
+  // (`diab` finds diabetes), then similar spellings (`diabtes`).
+  let rows = await runSearch(context, search, normalized, trigramSchema, 'words', wanted);
+  if (rows.length === 0 && prefixQuery(normalized))
+    rows = await runSearch(context, search, normalized, trigramSchema, 'prefixes', wanted);
+  if (rows.length === 0)
+    rows = await runSearch(context, search, normalized, trigramSchema, 'spelling', wanted);
+  const page = rows.slice(search.offset, search.offset + search.limit);
+  const matches = page.map((row) => {
+    const kind = Number(row.kind);
+    return {
+      concept: conceptFromRow(row),
+      match: matchKinds[kind] ?? 'similar',
+      matched: String(row.matched ?? ''),
+      score: kind <= 1 ? 1 : Math.round(Number(row.score) * 1000) / 1000,
+    };
+  });
+  return {
+    matches,
+    hasMore: rows.length > search.offset + search.limit,
+    trigram: trigramSchema !== undefined,
+  };
+}
+
+/**
+ * A full-text query matching the beginnings of the search's words (`diabet:* & mell:*`), each cut
+ * to two letters shorter so a wrong ending still matches; only letters and digits reach it.
+ */
+function prefixQuery(normalized: string): string | undefined {
+  const words = normalized
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 3)
+    .map((word) => `${word.slice(0, Math.max(3, word.length - 2))}:*`);
+  return words.length > 0 ? words.join(' & ') : undefined;
+}
+
+/** One search query: by words, by word beginnings or by spelling (trigrams); codes in each. */
+async function runSearch(
+  context: OntologyContext,
+  search: ConceptSearch,
+  normalized: string,
+  trigramSchema: string | undefined,
+  mode: 'words' | 'prefixes' | 'spelling',
+  wanted: number,
+): Promise<Record<string, unknown>[]> {
   const parameters: (string | number)[] = [search.text.trim(), search.text.trim().toUpperCase(), normalized];
-  const candidates = (table: string, column: string, idColumn: string) => {
+  if (mode === 'prefixes') parameters.push(prefixQuery(normalized) ?? '');
+  const candidates = (table: string, column: string) => {
     const text = searchTextSql(`t.${column}`);
     const fullText = `to_tsvector('simple', ${text}) @@ plainto_tsquery('simple', $3)`;
     const exact = `CASE WHEN ${text} = $3 THEN 1 ELSE 2 END`;
-    if (trigramSchema) {
-      const similarity = `greatest(${trigramSchema}.similarity(${text}, $3), ${trigramSchema}.word_similarity($3, ${text}))`;
-      return `SELECT t.${idColumn} AS concept_id, ${exact} AS kind, ${similarity} AS score, t.${column} AS matched FROM vocab.${table} AS t WHERE ${text} OPERATOR(${trigramSchema}.%) $3 OR $3 OPERATOR(${trigramSchema}.<%) ${text} OR ${fullText}`;
-    }
-    return `SELECT t.${idColumn} AS concept_id, ${exact} AS kind, CASE WHEN ${fullText} THEN 0.5 ELSE 0.3 END AS score, t.${column} AS matched FROM vocab.${table} AS t WHERE ${fullText} OR strpos(${text}, $3) > 0`;
+    const score = trigramSchema
+      ? `greatest(${trigramSchema}.similarity(${text}, $3), ${trigramSchema}.word_similarity($3, ${text}))`
+      : `ts_rank(to_tsvector('simple', ${text}), plainto_tsquery('simple', $3))`;
+    const where =
+      mode === 'words'
+        ? fullText
+        : mode === 'prefixes'
+          ? `to_tsvector('simple', ${text}) @@ to_tsquery('simple', $4)`
+          : trigramSchema
+            ? `(${text} OPERATOR(${trigramSchema}.%) $3 OR $3 OPERATOR(${trigramSchema}.<%) ${text})`
+            : `strpos(${text}, $3) > 0`;
+    return `SELECT t.concept_id, ${exact} AS kind, ${score} AS score, t.${column} AS matched FROM vocab.${table} AS t WHERE ${where}`;
   };
   const filters: string[] = [];
   const listFilter = (column: string, values: string[] | undefined) => {
@@ -66,29 +121,20 @@ export async function searchConcepts(
   listFilter('concept_class_id', search.conceptClasses);
   if (search.standardOnly) filters.push("c.standard_concept = 'S'");
   if (search.validOnly) filters.push('c.invalid_reason IS NULL');
-  parameters.push(search.limit + 1, search.offset);
-  const limitParameter = parameters.length - 1;
+  parameters.push(wanted);
+  // Exact codes in both queries: an index lookup, cheap, and it keeps $1 and $2 bound in both.
+  const codes =
+    'SELECT t.concept_id, 0 AS kind, 1.0 AS score, t.concept_code AS matched FROM vocab.concept AS t WHERE t.concept_code IN ($1, $2) UNION ALL ';
   const sql = `SELECT ${conceptColumns}, best.kind, best.score, best.matched
     FROM (SELECT DISTINCT ON (candidate.concept_id) candidate.concept_id, candidate.kind, candidate.score, candidate.matched
-            FROM (SELECT t.concept_id, 0 AS kind, 1.0 AS score, t.concept_code AS matched FROM vocab.concept AS t WHERE t.concept_code IN ($1, $2)
-                  UNION ALL ${candidates('concept', 'concept_name', 'concept_id')}
-                  UNION ALL ${candidates('concept_synonym', 'concept_synonym_name', 'concept_id')}) AS candidate
+            FROM (${codes}${candidates('concept', 'concept_name')}
+                  UNION ALL ${candidates('concept_synonym', 'concept_synonym_name')}) AS candidate
            ORDER BY candidate.concept_id, candidate.kind, candidate.score DESC) AS best
     JOIN vocab.concept AS c ON c.concept_id = best.concept_id
     ${filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : ''}
     ORDER BY best.kind, CASE WHEN c.standard_concept = 'S' THEN 0 ELSE 1 END, best.score DESC, c.concept_name, c.concept_id
-    LIMIT $${limitParameter} OFFSET $${limitParameter + 1}`;
-  const rows = await queryVocabulary(context, 'search_concepts', sql, parameters, {
+    LIMIT $${parameters.length}`;
+  return queryVocabulary(context, 'search_concepts', sql, parameters, {
     trigram: trigramSchema !== undefined,
   });
-  const matches = rows.slice(0, search.limit).map((row) => {
-    const kind = Number(row.kind);
-    return {
-      concept: conceptFromRow(row),
-      match: matchKinds[kind] ?? 'similar',
-      matched: String(row.matched ?? ''),
-      score: kind <= 1 ? 1 : Math.round(Number(row.score) * 1000) / 1000,
-    };
-  });
-  return { matches, hasMore: rows.length > search.limit, trigram: trigramSchema !== undefined };
 }

@@ -13,3 +13,4 @@ export { tablesOfSchema, type WarehouseSchema, warehouseTables } from './schema/
 export { bundledVocabularyPath, type SeedReport, seedDemoWarehouse } from './seed-demo-warehouse.js';
 export { WarehouseError, type WarehouseErrorCode } from './warehouse-error.js';
 export { readWarehouseState, recordWarehouseState, type WarehouseStatePart } from './warehouse-state.js';
+export { createSchemaIndexes, recreateSchema } from './schema/recreate-schema.js';
