@@ -41,7 +41,8 @@ if (only.has('governance'))
     ...(values.targets ? { targets: values.targets.split(',') } : {}),
   });
 if (only.has('mcp')) results.mcp = await benchMcp();
-if (only.has('ontology')) results.ontology = await benchOntology({ serverUrl: process.env.BENCH_DATABASE_URL });
+if (only.has('ontology'))
+  results.ontology = await benchOntology({ serverUrl: process.env.BENCH_DATABASE_URL });
 if (only.has('semantic'))
   results.semantic = await benchSemantic({
     scale: Math.max(...scales),

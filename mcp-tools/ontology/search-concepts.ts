@@ -31,10 +31,10 @@ const matchKinds: readonly MatchKind[] = ['code', 'name', 'similar'];
 /**
  * Searches concepts by code, name and synonym (accent- and case-insensitive), ranked: exact code,
  * then exact name or synonym, then standard concepts before others, then similarity. First by words:
- * the full-text index finds names holding every word, in any order. Only when that finds too few does
- * a second query look for similar spellings with pg_trgm's trigram index (typos, partial words); on a
- * large vocabulary common words make the trigram candidates many, so it is the fallback, not the
- * first step. Without pg_trgm the fallback is a substring match. Both go through the governance gate.
+ * the full-text index finds names holding every word, in any order; when that finds nothing, by word
+ * beginnings; when that finds nothing too, the nearest spellings by pg_trgm's word-similarity
+ * distance (typos), from its GiST index. Without pg_trgm the last step is a substring match. Every
+ * query goes through the governance gate.
  */
 export async function searchConcepts(
   context: OntologyContext,
@@ -97,14 +97,18 @@ async function runSearch(
     const score = trigramSchema
       ? `greatest(${trigramSchema}.similarity(${text}, $3), ${trigramSchema}.word_similarity($3, ${text}))`
       : `ts_rank(to_tsvector('simple', ${text}), plainto_tsquery('simple', $3))`;
+    if (mode === 'spelling' && trigramSchema) {
+      // The nearest names by word-similarity distance, straight from the GiST index (no threshold
+      // to scan past), then only those close enough.
+      const distance = `$3 OPERATOR(${trigramSchema}.<<->) ${text}`;
+      return `SELECT nearest.concept_id, 2 AS kind, 1 - nearest.distance AS score, nearest.matched FROM (SELECT t.concept_id, t.${column} AS matched, ${distance} AS distance FROM vocab.${table} AS t ORDER BY ${distance} LIMIT ${Math.max(50, wanted * 5)}) AS nearest WHERE nearest.distance < 0.5`;
+    }
     const where =
       mode === 'words'
         ? fullText
         : mode === 'prefixes'
           ? `to_tsvector('simple', ${text}) @@ to_tsquery('simple', $4)`
-          : trigramSchema
-            ? `(${text} OPERATOR(${trigramSchema}.%) $3 OR $3 OPERATOR(${trigramSchema}.<%) ${text})`
-            : `strpos(${text}, $3) > 0`;
+          : `strpos(${text}, $3) > 0`;
     return `SELECT t.concept_id, ${exact} AS kind, ${score} AS score, t.${column} AS matched FROM vocab.${table} AS t WHERE ${where}`;
   };
   const filters: string[] = [];

@@ -25,7 +25,11 @@ function trigramFeatures(catalog: WarehouseCatalog) {
     functions: new Set(
       ['similarity', 'word_similarity', 'strict_word_similarity'].map((name) => `${schema}.${name}`),
     ),
-    operators: new Set(['%', '<%', '%>', '<<%', '%>>'].map((operator) => `${schema}.${operator}`)),
+    operators: new Set(
+      ['%', '<%', '%>', '<<%', '%>>', '<->', '<<->', '<->>', '<<<->', '<->>>'].map(
+        (operator) => `${schema}.${operator}`,
+      ),
+    ),
   };
 }
 

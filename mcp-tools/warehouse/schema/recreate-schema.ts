@@ -44,8 +44,11 @@ async function createConceptSearchIndexes(transaction: Transaction): Promise<voi
   ] as const) {
     const text = searchTextSql(column);
     await transaction.exec(`CREATE INDEX ON vocab.${table} USING gin (to_tsvector('simple', ${text}))`);
-    if (schema)
+    if (schema) {
       await transaction.exec(`CREATE INDEX ON vocab.${table} USING gin (${text} ${schema}.gin_trgm_ops)`);
+      // Nearest spellings first (KNN on word similarity distance), for searches with a typo.
+      await transaction.exec(`CREATE INDEX ON vocab.${table} USING gist (${text} ${schema}.gist_trgm_ops)`);
+    }
   }
   await transaction.exec('CREATE INDEX ON vocab.concept (concept_code)');
   // PostgreSQL prices these functions like an addition, so on a small vocabulary it scans every row
