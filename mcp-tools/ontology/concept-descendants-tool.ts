@@ -22,7 +22,7 @@ export const conceptDescendantsTool = defineTool({
         .number()
         .int()
         .min(1)
-        .max(5_000)
+        .max(4_000)
         .optional()
         .describe('Concepts to return at most (default 200).'),
       format: formatSchema,
@@ -65,7 +65,7 @@ export const conceptDescendantsTool = defineTool({
         fhir: renderExpansion({
           root: concept,
           descendants: hierarchy.entries.map((entry) => entry.concept),
-          total: hierarchy.entries.length + 1,
+          total: hierarchy.hasMore ? undefined : hierarchy.entries.length + 1,
           timestamp: new Date().toISOString(),
         }) as unknown as Record<string, unknown>,
       };

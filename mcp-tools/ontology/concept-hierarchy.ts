@@ -19,17 +19,28 @@ export interface HierarchyResult {
   message?: string;
 }
 
-/** Levels followed through 'Is a' when there is no `concept_ancestor` (no recursion on the embedded database). */
-const maximumIsALevels = 10;
+/** Levels followed through 'Is a' when `concept_ancestor` cannot answer (no recursion on the embedded database). */
+const maximumIsALevels = 20;
 
-async function hierarchyAvailable(context: OntologyContext, tool: string): Promise<boolean> {
+const isTrue = (value: unknown) => value === true || value === 't';
+
+/**
+ * Whether `concept_ancestor` has rows at all, and rows for this concept: non-standard concepts
+ * (ICD-10-CM codes) are not in it even when it is full, so their hierarchy follows 'Is a'.
+ */
+async function ancestorCoverage(
+  context: OntologyContext,
+  tool: string,
+  conceptId: number,
+): Promise<{ table: boolean; concept: boolean }> {
   const rows = await queryVocabulary(
     context,
     tool,
-    'SELECT EXISTS (SELECT 1 FROM vocab.concept_ancestor) AS available',
+    `SELECT EXISTS (SELECT 1 FROM vocab.concept_ancestor) AS table_has_rows,
+            EXISTS (SELECT 1 FROM vocab.concept_ancestor AS a WHERE a.ancestor_concept_id = $1 OR a.descendant_concept_id = $1) AS concept_has_rows`,
+    [conceptId],
   );
-  const value = rows[0]?.available;
-  return value === true || value === 't';
+  return { table: isTrue(rows[0]?.table_has_rows), concept: isTrue(rows[0]?.concept_has_rows) };
 }
 
 /**
@@ -52,7 +63,8 @@ export async function conceptHierarchy(
   },
 ): Promise<HierarchyResult> {
   const tool = 'concept_descendants';
-  if (await hierarchyAvailable(context, tool)) {
+  const coverage = await ancestorCoverage(context, tool, conceptId);
+  if (coverage.concept) {
     const [from, to] = direction === 'descendants' ? ['ancestor', 'descendant'] : ['descendant', 'ancestor'];
     const parameters: number[] = [conceptId];
     if (maxLevels !== undefined) parameters.push(maxLevels);
@@ -112,7 +124,9 @@ export async function conceptHierarchy(
     entries: entries.slice(0, limit),
     hasMore: entries.length > limit,
     source: 'is_a',
-    message: `vocab.concept_ancestor is empty in this warehouse, so the hierarchy follows '${relationship}' relationships (levels count those steps)`,
+    message: coverage.table
+      ? `concept ${conceptId} is not in vocab.concept_ancestor (non-standard concepts are not), so the hierarchy follows '${relationship}' relationships (levels count those steps)`
+      : `vocab.concept_ancestor is empty in this warehouse, so the hierarchy follows '${relationship}' relationships (levels count those steps)`,
   };
 }
 
@@ -125,6 +139,25 @@ export async function testSubsumption(
   { conceptA, conceptB }: { conceptA: number; conceptB: number },
 ): Promise<{ outcome: SubsumptionOutcome; source: HierarchyResult['source'] }> {
   if (conceptA === conceptB) return { outcome: 'equivalent', source: 'concept_ancestor' };
+  const tool = 'concept_descendants';
+  const coverageA = await ancestorCoverage(context, tool, conceptA);
+  const coverageB = await ancestorCoverage(context, tool, conceptB);
+  if (coverageA.concept && coverageB.concept) {
+    // Both are in the closure: one indexed lookup each way.
+    const rows = await queryVocabulary(
+      context,
+      tool,
+      `SELECT EXISTS (SELECT 1 FROM vocab.concept_ancestor AS a WHERE a.ancestor_concept_id = $1 AND a.descendant_concept_id = $2) AS a_subsumes_b,
+              EXISTS (SELECT 1 FROM vocab.concept_ancestor AS a WHERE a.ancestor_concept_id = $2 AND a.descendant_concept_id = $1) AS b_subsumes_a`,
+      [conceptA, conceptB],
+    );
+    const outcome: SubsumptionOutcome = isTrue(rows[0]?.a_subsumes_b)
+      ? 'subsumes'
+      : isTrue(rows[0]?.b_subsumes_a)
+        ? 'subsumed-by'
+        : 'not-subsumed';
+    return { outcome, source: 'concept_ancestor' };
+  }
   for (const [ancestor, descendant, outcome] of [
     [conceptA, conceptB, 'subsumes'],
     [conceptB, conceptA, 'subsumed-by'],
@@ -132,11 +165,10 @@ export async function testSubsumption(
     const ancestors = await conceptHierarchy(context, {
       conceptId: descendant,
       direction: 'ancestors',
-      limit: 10_000,
+      limit: 4_000,
     });
     if (ancestors.entries.some((entry) => entry.concept.conceptId === ancestor))
       return { outcome, source: ancestors.source };
   }
-  const available = await hierarchyAvailable(context, 'concept_descendants');
-  return { outcome: 'not-subsumed', source: available ? 'concept_ancestor' : 'is_a' };
+  return { outcome: 'not-subsumed', source: 'is_a' };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ToolError } from '../tools/tool-error.js';
-import { vocabularyOfSystem } from './fhir-code-systems.js';
+import { omopConceptSystem, vocabularyOfSystem } from './fhir-code-systems.js';
 
 /** A concept named by its OMOP id, or by its code in a vocabulary (OMOP id or FHIR system URI). */
 export const conceptReferenceFields = {
@@ -24,6 +24,12 @@ export function conceptReference(input: {
 }): { conceptId: number } | { vocabulary: string; code: string } {
   if (input.conceptId !== undefined) return { conceptId: input.conceptId };
   if (input.system && input.code) {
+    // OHDSI's concept-id system, as Hale's own FHIR output names concepts without a FHIR vocabulary.
+    if (input.system === omopConceptSystem) {
+      if (!/^\d+$/.test(input.code))
+        throw new ToolError('invalid_input', `"${input.code}" is not an OMOP concept id`);
+      return { conceptId: Number(input.code) };
+    }
     const vocabulary = vocabularyOfSystem(input.system);
     if (!vocabulary)
       throw new ToolError(

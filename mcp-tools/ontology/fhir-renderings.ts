@@ -100,12 +100,10 @@ export function renderTranslate(translation: CodeTranslation): FhirParameters {
   const matches = translation.targets.map((target) => ({
     name: 'match',
     part: [
-      // OMOP's 'Maps to' points a source code at its standard equivalent.
-      parameter('equivalence', { valueCode: 'equivalent' }),
+      // OMOP's 'Maps to' points a source code at its standard equivalent; the other direction (and a
+      // path through a standard concept) only says the codes are related.
+      parameter('equivalence', { valueCode: target.relationship === 'Maps to' ? 'equivalent' : 'relatedto' }),
       parameter('concept', { valueCoding: conceptCoding(target.concept) }),
-      parameter('source', {
-        valueString: 'https://ohdsi.github.io/CommonDataModel/ (OMOP concept_relationship)',
-      }),
     ],
   }));
   return {
@@ -132,8 +130,8 @@ export function renderExpansion({
 }: {
   root: Concept;
   descendants: readonly Concept[];
-  /** All members, when the expansion was cut to a page. */
-  total: number;
+  /** All members; undefined when the expansion was cut and the total is not known. */
+  total: number | undefined;
   /** When the expansion was made (FHIR requires it). */
   timestamp: string;
 }) {
@@ -144,7 +142,7 @@ export function renderExpansion({
     status: 'active' as const,
     expansion: {
       timestamp,
-      total,
+      ...(total !== undefined ? { total } : {}),
       contains: [root, ...descendants].map((concept) => conceptCoding(concept)),
     },
   };

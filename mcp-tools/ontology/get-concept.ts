@@ -69,7 +69,8 @@ export async function getConceptDetails(
       `SELECT r.relationship_id, ${conceptColumns} FROM vocab.concept_relationship AS r
          JOIN vocab.concept AS c ON c.concept_id = r.concept_id_2
         WHERE r.concept_id_1 = $1 AND r.invalid_reason IS NULL
-        ORDER BY r.relationship_id, c.concept_name LIMIT ${relationshipLimit + 1}`,
+        ORDER BY CASE r.relationship_id WHEN 'Maps to' THEN 0 WHEN 'Is a' THEN 1 WHEN 'Subsumes' THEN 2 WHEN 'Mapped from' THEN 3 ELSE 4 END,
+                 r.relationship_id, c.concept_name LIMIT ${relationshipLimit + 1}`,
       [id],
     ),
     queryVocabulary(

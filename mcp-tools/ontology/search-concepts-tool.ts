@@ -25,7 +25,7 @@ export const searchConceptsTool = defineTool({
       standardOnly: z.boolean().optional().describe('Only standard concepts.'),
       validOnly: z.boolean().optional().describe('Only valid concepts (no invalid_reason).'),
       limit: z.number().int().min(1).max(100).optional().describe('Results per page (default 10).'),
-      offset: z.number().int().min(0).max(10_000).optional().describe('Results to skip (pagination).'),
+      offset: z.number().int().min(0).max(4_000).optional().describe('Results to skip (pagination).'),
     })
     .strict(),
   outputSchema: z.object({

@@ -17,7 +17,7 @@ export const translateCodeTool = defineTool({
       targetVocabulary: z
         .string()
         .min(1)
-        .max(40)
+        .max(200)
         .optional()
         .describe('The vocabulary to translate to (SNOMED, ICD10CM, ICD10 …).'),
       format: formatSchema,

@@ -31,6 +31,15 @@ export async function translateCode(
       `unknown code system "${system}": give an OMOP vocabulary id (SNOMED, ICD10CM, LOINC, RxNorm …) or its FHIR URI (http://snomed.info/sct …)`,
     );
   const source = await findConcept(context, 'translate_code', { vocabulary, code });
+  if (targetVocabulary !== undefined) {
+    const target = vocabularyOfSystem(targetVocabulary);
+    if (!target)
+      throw new ToolError(
+        'invalid_input',
+        `unknown target code system "${targetVocabulary}": give an OMOP vocabulary id or its FHIR URI`,
+      );
+    targetVocabulary = target;
+  }
   const mapped = async (conceptId: number, relationship: string, targetFilter?: string) => {
     const parameters: (string | number)[] = [conceptId, relationship];
     if (targetFilter) parameters.push(targetFilter);

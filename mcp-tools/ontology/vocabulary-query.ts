@@ -27,5 +27,11 @@ export async function queryVocabulary(
     throw new ToolError(result.code ?? 'query_failed', result.reason ?? 'the vocabulary query failed', {
       suggestions: result.suggestions ?? [],
     });
+  // A cut result would page or count wrongly without saying so.
+  if (result.truncated)
+    throw new ToolError(
+      'too_large',
+      'the vocabulary query returned more rows than Hale returns at once; ask for fewer',
+    );
   return result.rows;
 }

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 
 /** What a tool call through the registry answered, as the FHIR router needs it. */
 export type FhirToolOutcome =
@@ -61,6 +61,7 @@ function operationParameters(request: Request): Map<string, string> {
     if (coding?.code) values.set(name === 'coding' ? 'code' : name, coding.code);
     for (const key of ['valueString', 'valueUri', 'valueCode', 'valueCanonical'])
       if (typeof entry[key] === 'string') values.set(name, entry[key] as string);
+    if (typeof entry.valueInteger === 'number') values.set(name, String(entry.valueInteger));
   }
   return values;
 }
@@ -100,7 +101,11 @@ export function createFhirRouter(dependencies: FhirRouterDependencies): Router {
       }
       if (typeof run === 'string') return sendOutcome(response, 400, 'required', run);
       const controller = new AbortController();
-      request.on('close', () => controller.abort());
+      // The response closing before it finished means the client went away (a request's own
+      // 'close' fires once its body is read, before any answer).
+      response.on('close', () => {
+        if (!response.writableFinished) controller.abort();
+      });
       let failure: { code: string; message: string } | undefined;
       const call: Call = async (tool, input) => {
         const outcome = await dependencies.execute(user, tool, input, controller.signal);
@@ -169,13 +174,16 @@ export function createFhirRouter(dependencies: FhirRouterDependencies): Router {
     if (!system || !code)
       return '$expand needs url, an implicit value set such as http://snomed.info/sct?fhir_vs=isa/73211009';
     const count = parameters.get('count');
+    if (count !== undefined && !/^[1-9]\d{0,3}$/.test(count))
+      return '$expand count must be a whole number from 1 to 4000';
     return async (call) =>
       (
         await call('concept_descendants', {
           system,
           code,
           format: 'fhir',
-          ...(count && /^\d+$/.test(count) ? { limit: Math.max(1, Math.min(5_000, Number(count))) } : {}),
+          // The concept itself is the first member: count includes it.
+          ...(count ? { limit: Math.max(1, Math.min(4_000, Number(count) - 1)) } : {}),
         })
       ).fhir;
   });
@@ -189,5 +197,12 @@ export function createFhirRouter(dependencies: FhirRouterDependencies): Router {
     router.get(path, handler);
     router.post(path, handler);
   }
+  // A body that is not JSON, or too large, is the client's error, answered the FHIR way.
+  router.use('/fhir', ((error, _request, response, next) => {
+    const status = (error as { status?: number }).status;
+    if (status === 400 || status === 413 || status === 415)
+      return sendOutcome(response, status, status === 413 ? 'too-long' : 'invalid', (error as Error).message);
+    next(error);
+  }) as ErrorRequestHandler);
   return router;
 }

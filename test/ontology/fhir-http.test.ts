@@ -73,6 +73,13 @@ describe.each(testDatabaseAdapters)('FHIR terminology operations over HTTP on $n
     const translated = await resourceOf(translate);
     expect(JSON.stringify(translated)).toContain('"code":"44054006"');
 
+    const reverse = await get(
+      '/fhir/ConceptMap/$translate?system=http://snomed.info/sct&code=44054006&targetsystem=http://hl7.org/fhir/sid/icd-10-cm',
+    );
+    const reversed = JSON.stringify(await resourceOf(reverse));
+    expect(reversed).toContain('"code":"E11.9"');
+    expect(reversed).toContain('"valueCode":"relatedto"');
+
     const subsumes = await get(
       '/fhir/CodeSystem/$subsumes?system=http://snomed.info/sct&codeA=73211009&codeB=44054006',
     );
@@ -88,6 +95,15 @@ describe.each(testDatabaseAdapters)('FHIR terminology operations over HTTP on $n
     expect(valueSet.expansion.contains.map((entry) => entry.code)).toEqual(
       expect.arrayContaining(['73211009', '44054006']),
     );
+    const page = await get(
+      `/fhir/ValueSet/$expand?count=2&url=${encodeURIComponent('http://snomed.info/sct?fhir_vs=isa/73211009')}`,
+    );
+    const paged = (await resourceOf(page)) as unknown as {
+      expansion: { total?: number; contains: unknown[] };
+    };
+    // count includes the concept itself; the total is left out when the page is cut.
+    expect(paged.expansion.contains).toHaveLength(2);
+    expect(paged.expansion.total).toBeUndefined();
   });
 
   it('answers errors as OperationOutcome: no token 401, unknown code 404, missing parameter 400', async () => {
@@ -102,6 +118,17 @@ describe.each(testDatabaseAdapters)('FHIR terminology operations over HTTP on $n
     expect(missing.status).toBe(400);
     const notParameters = await post('/fhir/ConceptMap/$translate', { resourceType: 'Patient' });
     expect(notParameters.status).toBe(400);
+    const notJson = await fetch(new URL('/fhir/ConceptMap/$translate', base), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' },
+      body: '{"resourceType": "Parameters", ',
+    });
+    expect(notJson.status).toBe(400);
+    expect(await resourceOf(notJson)).toMatchObject({ resourceType: 'OperationOutcome' });
+    const badCount = await get(
+      `/fhir/ValueSet/$expand?count=0&url=${encodeURIComponent('http://snomed.info/sct?fhir_vs=isa/73211009')}`,
+    );
+    expect(badCount.status).toBe(400);
     const audit = await handle.database.query<{ channel: string }>(
       "SELECT DISTINCT channel FROM hale.audit_log WHERE tool = 'get_concept'",
     );

@@ -105,7 +105,7 @@ describe.skipIf(!present).each(testDatabaseAdapters)(
         GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
       );
       const ancestor = Number(pair.rows[0]?.ancestor);
-      const below = await call(gibleedDatabase, 'concept_descendants', { conceptId: ancestor, limit: 5_000 });
+      const below = await call(gibleedDatabase, 'concept_descendants', { conceptId: ancestor, limit: 4_000 });
       expect(below.source).toBe('concept_ancestor');
       expect((below.entries as unknown[]).length).toBe(Number(pair.rows[0]?.descendants));
 

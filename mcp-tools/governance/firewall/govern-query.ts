@@ -22,14 +22,8 @@ function trigramFeatures(catalog: WarehouseCatalog) {
   const schema = catalog.extensionSchemas?.get('pg_trgm');
   if (!schema) return undefined;
   return {
-    functions: new Set(
-      ['similarity', 'word_similarity', 'strict_word_similarity'].map((name) => `${schema}.${name}`),
-    ),
-    operators: new Set(
-      ['%', '<%', '%>', '<<%', '%>>', '<->', '<<->', '<->>', '<<<->', '<->>>'].map(
-        (operator) => `${schema}.${operator}`,
-      ),
-    ),
+    functions: new Set(['similarity', 'word_similarity'].map((name) => `${schema}.${name}`)),
+    operators: new Set(['<<->'].map((operator) => `${schema}.${operator}`)),
   };
 }
 

@@ -28,9 +28,9 @@ export async function createSchemaIndexes(transaction: Transaction, schema: Ware
 }
 
 /**
- * Trigram and full-text indexes for concept search, on names and synonyms, over the accent-free
- * lower-case text the search compares. Trigram indexes need pg_trgm, which migrations install where
- * the server has it; without it, search falls back to full text and substrings.
+ * Full-text and trigram (GiST) indexes for concept search, on names and synonyms, over the
+ * accent-free lower-case text the search compares. The trigram index needs pg_trgm, which migrations
+ * install where the server has it; without it, search falls back to full text and substrings.
  */
 async function createConceptSearchIndexes(transaction: Transaction): Promise<void> {
   const trigram = await transaction.query<{ nspname: string }>(
@@ -44,32 +44,9 @@ async function createConceptSearchIndexes(transaction: Transaction): Promise<voi
   ] as const) {
     const text = searchTextSql(column);
     await transaction.exec(`CREATE INDEX ON vocab.${table} USING gin (to_tsvector('simple', ${text}))`);
-    if (schema) {
-      await transaction.exec(`CREATE INDEX ON vocab.${table} USING gin (${text} ${schema}.gin_trgm_ops)`);
-      // Nearest spellings first (KNN on word similarity distance), for searches with a typo.
+    // Nearest spellings first (KNN on word-similarity distance), for searches with a typo.
+    if (schema)
       await transaction.exec(`CREATE INDEX ON vocab.${table} USING gist (${text} ${schema}.gist_trgm_ops)`);
-    }
   }
   await transaction.exec('CREATE INDEX ON vocab.concept (concept_code)');
-  // PostgreSQL prices these functions like an addition, so on a small vocabulary it scans every row
-  // and computes trigrams and text vectors for each (70 ms on the embedded database) rather than use
-  // the indexes (7 ms). Their real cost makes the planner choose the indexes. Only the owner of the
-  // functions may change it; elsewhere search still works, with scans.
-  for (const statement of [
-    ...(schema
-      ? [
-          `ALTER FUNCTION ${schema}.similarity_op(text, text) COST 1000`,
-          `ALTER FUNCTION ${schema}.word_similarity_commutator_op(text, text) COST 1000`,
-        ]
-      : []),
-    'ALTER FUNCTION pg_catalog.to_tsvector(regconfig, text) COST 1000',
-  ]) {
-    await transaction.exec('SAVEPOINT hale_function_cost');
-    try {
-      await transaction.exec(statement);
-      await transaction.exec('RELEASE SAVEPOINT hale_function_cost');
-    } catch {
-      await transaction.exec('ROLLBACK TO SAVEPOINT hale_function_cost');
-    }
-  }
 }
