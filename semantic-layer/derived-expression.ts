@@ -1,5 +1,4 @@
-import { deparseSync } from 'pgsql-deparser';
-import { parseExpression } from './model-expression.js';
+import { deparseExpression, parseExpression } from './model-expression.js';
 
 /** A derived metric's `expr`, checked and ready to have its input metrics substituted. */
 export interface DerivedExpression {
@@ -59,13 +58,8 @@ export function parseDerivedExpression(text: string): DerivedExpression | { erro
   };
   visit(parsed.node);
   if (problem) return { error: problem };
-  const text2 = deparseSync(
-    [{ RawStmt: { stmt: { SelectStmt: { targetList: [{ ResTarget: { val: parsed.node } }] } } } }] as never,
-    { pretty: false },
-  )
-    .replace(/^SELECT\s+/i, '')
-    .replace(/;\s*$/, '');
-  const pieces = text2.split(/hale_metric_input_(\d+)/);
+  const deparsed = deparseExpression(parsed.node);
+  const pieces = deparsed.split(/hale_metric_input_(\d+)/);
   return {
     inputs,
     render: (inputSql) =>

@@ -65,16 +65,19 @@ export function modelExpression(expression: string): ModelExpression | { error: 
   };
   visit(parsed.node);
   if (problem) return { error: problem };
-  const tree = { stmts: [{ stmt: { SelectStmt: { targetList: [{ ResTarget: { val: parsed.node } }] } } }] };
-  const text = deparseTarget(tree);
+  const text = deparseExpression(parsed.node);
   const parts = text.split(`${aliasPlaceholder}.`);
   return { render: (alias) => parts.join(`${alias}.`) };
 }
 
-function deparseTarget(tree: { stmts: { stmt: unknown }[] }): string {
-  const sql = deparseSync(tree.stmts.map((entry) => ({ RawStmt: { stmt: entry.stmt } })) as never, {
-    pretty: false,
-  });
+/** An expression node back to SQL text: deparsed as `SELECT <expr>`, minus the SELECT. */
+export function deparseExpression(node: unknown): string {
+  const sql = deparseSync(
+    [{ RawStmt: { stmt: { SelectStmt: { targetList: [{ ResTarget: { val: node } }] } } } }] as never,
+    {
+      pretty: false,
+    },
+  );
   return sql.replace(/^SELECT\s+/i, '').replace(/;\s*$/, '');
 }
 

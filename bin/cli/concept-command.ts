@@ -1,9 +1,5 @@
-import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
-import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
-import { createToolRuntime } from '../create-tool-runtime.js';
-import { openGovernedWarehouse } from '../open-governed-warehouse.js';
-import { openRuntime } from '../open-runtime.js';
 import { type Command, UsageError } from './command.js';
+import { runCliTool } from './run-cli-tool.js';
 
 const usage = `hale concept search TEXT [--vocabulary V] [--domain D] [--standard] [--limit N] [--offset N]
 hale concept get ID | --system SYSTEM --code CODE
@@ -129,31 +125,9 @@ export const conceptCommand: Command = {
     if (typeof user !== 'string' || user === '')
       throw new UsageError('--as USER is required: whose access applies', usage);
     const { tool, input } = toolCall(context.positionals, context.values);
-    const databases = await openRuntime(context);
-    const governed = await openGovernedWarehouse({ config: context.config, databases });
-    const principal = resolvePrincipal(governed.policy, user);
-    const { registry, ports } = createToolRuntime({
-      governed,
-      semanticLayer: await loadSemanticLayer(context.config.semanticModels),
-      applicationDatabase: databases.application,
-      log: context.output.log,
-    });
-    const result = await registry.execute(tool, input, {
-      principal,
-      channel: 'cli',
-      signal: context.signal,
-      ports,
-    });
-    if (result.isError) {
-      if (!context.json) process.stderr.write(`hale concept: ${result.text}\n`);
-      return {
-        json: { status: 'error', error: result.error },
-        text: '',
-        exitCode: 1,
-        printed: !context.json,
-      };
-    }
-    const output = result.structuredContent;
+    const result = await runCliTool({ command: 'concept', context, user, tool, input });
+    if ('failure' in result) return result.failure;
+    const { output } = result;
     // With --fhir the FHIR resource is the result, in text and JSON alike.
     if (output.fhir) return { json: output.fhir, text: JSON.stringify(output.fhir, null, 2) };
     return { json: output, text: result.text };

@@ -1,11 +1,8 @@
-import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { formatResultTable } from '../../mcp-tools/tools/index.js';
 import { savedQueryToMetricQuery } from '../../semantic-layer/index.js';
-import { createToolRuntime } from '../create-tool-runtime.js';
-import { openGovernedWarehouse } from '../open-governed-warehouse.js';
-import { openRuntime } from '../open-runtime.js';
 import { type Command, UsageError } from './command.js';
+import { runCliTool } from './run-cli-tool.js';
 
 const usage = `hale query --as USER --metrics M[,M…] [--group-by G[,G…]] [--where FILTER]… [--order-by O[,O…]]
            [--limit N] [--start DATE] [--end DATE] [--saved-query NAME] [--compile] [--json]
@@ -101,33 +98,10 @@ export const queryCommand: Command = {
       ...(typeof values.end === 'string' ? { end: values.end } : {}),
     };
 
-    const databases = await openRuntime(context);
-    const governed = await openGovernedWarehouse({ config: context.config, databases });
-    const principal = resolvePrincipal(governed.policy, user);
-    const { registry, ports } = createToolRuntime({
-      governed,
-      semanticLayer: layer,
-      applicationDatabase: databases.application,
-      log: context.output.log,
-    });
     const tool = values.compile === true ? 'compile_metrics_sql' : 'query_metrics';
-    const result = await registry.execute(tool, input, {
-      principal,
-      channel: 'cli',
-      signal: context.signal,
-      ports,
-    });
-    if (result.isError) {
-      // Like `hale sql`: the reason goes to stderr, stdout stays empty (or one JSON document).
-      if (!context.json) process.stderr.write(`hale query: ${result.text}\n`);
-      return {
-        json: { status: 'error', error: result.error },
-        text: '',
-        exitCode: 1,
-        printed: !context.json,
-      };
-    }
-    const output = result.structuredContent;
+    const result = await runCliTool({ command: 'query', context, user, tool, input, semanticLayer: layer });
+    if ('failure' in result) return result.failure;
+    const { output } = result;
     if (tool === 'compile_metrics_sql') return { json: output, text: result.text };
     const columns = (output.columns as { name: string }[]).map((column) => ({ name: column.name }));
     const rows = output.rows as Record<string, unknown>[];
