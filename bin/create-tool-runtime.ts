@@ -1,5 +1,11 @@
-import type { Queryable } from '../mcp-tools/db/index.js';
+import type { Database } from '../mcp-tools/db/index.js';
 import { type GovernedWarehouse, governedSchemas } from '../mcp-tools/governance/index.js';
+import {
+  builtinEmbeddingProvider,
+  createDocumentLibrary,
+  type EmbeddingProvider,
+  semanticSynonymGroups,
+} from '../mcp-tools/retrieval/index.js';
 import { checkSemanticLayerAgainstCatalog } from '../mcp-tools/semantic/index.js';
 import {
   bundledTableDocumentation,
@@ -23,13 +29,16 @@ export function createToolRuntime({
   governed,
   semanticLayer,
   applicationDatabase,
+  embeddingProvider = builtinEmbeddingProvider(),
   log,
 }: {
   governed: GovernedWarehouse;
   /** The loaded metric definitions (`loadSemanticLayer`). */
   semanticLayer: SemanticLayer;
-  /** Where calls are recorded (`hale.tool_call`). */
-  applicationDatabase: Queryable;
+  /** Where calls are recorded (`hale.tool_call`) and documents are stored (`hale.chunks`). */
+  applicationDatabase: Database;
+  /** The embedder of document searches (`HALE_EMBEDDER`); the built-in one by default. */
+  embeddingProvider?: EmbeddingProvider;
   log: CommandOutput['log'];
 }): ToolRuntime {
   // Checked here, where the catalog and the models meet: warnings, since a warehouse may lack a domain.
@@ -43,6 +52,16 @@ export function createToolRuntime({
   });
   return {
     registry,
-    ports: { warehouse: governed, documentation: bundledTableDocumentation, semanticLayer },
+    ports: {
+      warehouse: governed,
+      documentation: bundledTableDocumentation,
+      semanticLayer,
+      documents: createDocumentLibrary({
+        database: applicationDatabase,
+        provider: embeddingProvider,
+        policyVersion: governed.policy.version,
+      }),
+      semanticSynonyms: semanticSynonymGroups(semanticLayer),
+    },
   };
 }

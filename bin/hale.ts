@@ -7,6 +7,7 @@ import { auditCommand } from './cli/audit-command.js';
 import { cdmCommand } from './cli/cdm-load-command.js';
 import type { Command } from './cli/command.js';
 import { conceptCommand } from './cli/concept-command.js';
+import { docsCommand } from './cli/docs-command.js';
 import { governanceCommand } from './cli/governance-command.js';
 import { createHelpCommand } from './cli/help-command.js';
 import { mcpCommand } from './cli/mcp-command.js';
@@ -26,6 +27,7 @@ const commands: Command[] = [
   sqlCommand,
   queryCommand,
   conceptCommand,
+  docsCommand,
   auditCommand,
   governanceCommand,
   tokenCommand,

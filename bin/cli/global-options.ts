@@ -28,6 +28,8 @@ export const flagSettings: Readonly<Record<string, SettingName>> = {
   'jwt-issuer': 'jwtIssuer',
   'jwt-audience': 'jwtAudience',
   'jwt-user-claim': 'jwtUserClaim',
+  embedder: 'embedder',
+  'embedding-api-key': 'embeddingApiKey',
 };
 
 export const globalUsage = `Global options:

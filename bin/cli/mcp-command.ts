@@ -1,10 +1,12 @@
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { createMcpServer, serveMcpOverStdio } from '../../mcp-tools/mcp/index.js';
+import { createEmbeddingProvider } from '../../mcp-tools/retrieval/index.js';
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { createToolRuntime } from '../create-tool-runtime.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
 import { packageVersion } from '../package-version.js';
+import { refreshBundledDocuments } from '../sync-bundled-documents.js';
 import { type Command, UsageError } from './command.js';
 
 const usage = `hale mcp --as USER [--policies FILE]
@@ -27,10 +29,24 @@ export const mcpCommand: Command = {
     const databases = await openRuntime(context);
     const governed = await openGovernedWarehouse({ config: context.config, databases });
     const principal = resolvePrincipal(governed.policy, user);
+    const semanticLayer = await loadSemanticLayer(context.config.semanticModels);
+    const embeddingProvider = createEmbeddingProvider({
+      embedder: context.config.embedder,
+      ...(context.config.embeddingApiKey ? { apiKey: context.config.embeddingApiKey } : {}),
+    });
+    await refreshBundledDocuments({
+      databases,
+      governed,
+      semanticLayer,
+      provider: embeddingProvider,
+      output: context.output,
+      signal: context.signal,
+    });
     const { registry, ports } = createToolRuntime({
       governed,
-      semanticLayer: await loadSemanticLayer(context.config.semanticModels),
+      semanticLayer,
       applicationDatabase: databases.application,
+      embeddingProvider,
       log: context.output.log,
     });
     const server = createMcpServer({ registry, ports, principal, version: packageVersion });

@@ -1,4 +1,6 @@
-import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
+import type { Databases } from '../../mcp-tools/db/index.js';
+import { type GovernedWarehouse, resolvePrincipal } from '../../mcp-tools/governance/index.js';
+import { createEmbeddingProvider, type EmbeddingProvider } from '../../mcp-tools/retrieval/index.js';
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import type { SemanticLayer } from '../../semantic-layer/index.js';
 import { createToolRuntime } from '../create-tool-runtime.js';
@@ -18,6 +20,7 @@ export async function runCliTool({
   tool,
   input,
   semanticLayer,
+  before,
 }: {
   /** The command's name, for the error line (`hale query: …`). */
   command: string;
@@ -27,14 +30,28 @@ export async function runCliTool({
   input: unknown;
   /** Already loaded by the command; loaded from the configuration otherwise. */
   semanticLayer?: SemanticLayer;
+  /** Work to do once the databases and the gate are open, before the tool runs. */
+  before?: (runtime: {
+    databases: Databases;
+    governed: GovernedWarehouse;
+    semanticLayer: SemanticLayer;
+    embeddingProvider: EmbeddingProvider;
+  }) => Promise<void>;
 }): Promise<{ output: Record<string, unknown>; text: string } | { failure: CommandResult }> {
   const databases = await openRuntime(context);
   const governed = await openGovernedWarehouse({ config: context.config, databases });
   const principal = resolvePrincipal(governed.policy, user);
+  const layer = semanticLayer ?? (await loadSemanticLayer(context.config.semanticModels));
+  const embeddingProvider = createEmbeddingProvider({
+    embedder: context.config.embedder,
+    ...(context.config.embeddingApiKey ? { apiKey: context.config.embeddingApiKey } : {}),
+  });
+  await before?.({ databases, governed, semanticLayer: layer, embeddingProvider });
   const { registry, ports } = createToolRuntime({
     governed,
-    semanticLayer: semanticLayer ?? (await loadSemanticLayer(context.config.semanticModels)),
+    semanticLayer: layer,
     applicationDatabase: databases.application,
+    embeddingProvider,
     log: context.output.log,
   });
   const result = await registry.execute(tool, input, {

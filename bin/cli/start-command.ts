@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { GovernanceError, type GovernedWarehouse } from '../../mcp-tools/governance/index.js';
+import { createEmbeddingProvider } from '../../mcp-tools/retrieval/index.js';
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { readWarehouseState, seedDemoWarehouse, WarehouseError } from '../../mcp-tools/warehouse/index.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
@@ -11,6 +12,7 @@ import { createToolRuntime, type ToolRuntime } from '../create-tool-runtime.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
 import { packageVersion } from '../package-version.js';
+import { refreshBundledDocuments } from '../sync-bundled-documents.js';
 import type { Command } from './command.js';
 
 const usage = `hale start [--port 3000] [--host 127.0.0.1] [--public-url URL] [--allowed-hosts H,H]
@@ -48,12 +50,26 @@ export const startCommand: Command = {
     let tools: { governed: GovernedWarehouse; runtime: ToolRuntime } | undefined;
     const openTools = async () => {
       const governed = await openGovernedWarehouse({ config, databases });
+      const semanticLayer = await loadSemanticLayer(config.semanticModels);
+      const embeddingProvider = createEmbeddingProvider({
+        embedder: config.embedder,
+        ...(config.embeddingApiKey ? { apiKey: config.embeddingApiKey } : {}),
+      });
+      await refreshBundledDocuments({
+        databases,
+        governed,
+        semanticLayer,
+        provider: embeddingProvider,
+        output,
+        signal: context.signal,
+      });
       tools = {
         governed,
         runtime: createToolRuntime({
           governed,
-          semanticLayer: await loadSemanticLayer(config.semanticModels),
+          semanticLayer,
           applicationDatabase: databases.application,
+          embeddingProvider,
           log: output.log,
         }),
       };

@@ -129,6 +129,22 @@ export const settings = {
     description: 'The JWT claim that names the Hale principal (a user of the policy file).',
     schema: z.string().min(1),
   },
+  embedder: {
+    flag: '--embedder',
+    env: 'HALE_EMBEDDER',
+    default: 'builtin',
+    description:
+      'Embedder of document retrieval: builtin (offline, deterministic), openai:<model> (e.g. openai:text-embedding-3-small, with HALE_EMBEDDING_API_KEY) or openai-compatible:<base-url>#<model> (e.g. openai-compatible:http://localhost:11434/v1#nomic-embed-text for Ollama). Changing it re-embeds every document at the next start or ingestion.',
+    schema: z.string().min(1),
+  },
+  embeddingApiKey: {
+    flag: '--embedding-api-key',
+    env: 'HALE_EMBEDDING_API_KEY',
+    default: undefined,
+    description:
+      'API key of the embedding endpoint (required for openai:, optional for openai-compatible:). Prefer the environment variable: a command line is visible to other users of the machine.',
+    schema: z.string().min(1).optional(),
+  },
   logLevel: {
     flag: '--log-level',
     env: 'HALE_LOG_LEVEL',

@@ -74,6 +74,7 @@ export async function migrate(
         }
         continue;
       }
+      if (migration.retired) continue;
       const missing = (migration.requires ?? []).filter((extension) => !features[extension]);
       if (missing.length > 0) {
         report.pending.push({ version: migration.version, name: migration.name, missing });

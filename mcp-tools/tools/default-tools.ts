@@ -4,6 +4,7 @@ import {
   searchConceptsTool,
   translateCodeTool,
 } from '../ontology/index.js';
+import { searchDocumentsTool } from '../retrieval/search-documents-tool.js';
 import {
   compileMetricsSqlTool,
   getDimensionsTool,
@@ -32,4 +33,5 @@ export const defaultTools: readonly AnyToolDefinition[] = [
   getConceptTool,
   translateCodeTool,
   conceptDescendantsTool,
+  searchDocumentsTool,
 ];

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { SemanticLayer } from '../../semantic-layer/index.js';
 import type { GovernedWarehouse, Principal, QueryChannel } from '../governance/index.js';
+import type { DocumentLibrary } from '../retrieval/document-library.js';
+import type { SynonymGroup } from '../retrieval/query-expansion.js';
 import type { TableDocumentation } from './table-documentation.js';
 
 /** The ports a tool may use. Tools never see a database driver: data flows through the gate. */
@@ -11,6 +13,10 @@ export interface ToolPorts {
   documentation: TableDocumentation;
   /** The metric definitions: `query_metrics` compiles them to SQL that goes through the gate. */
   semanticLayer: SemanticLayer;
+  /** The document store: `search_documents` searches it as the reader. */
+  documents: DocumentLibrary;
+  /** Synonym groups of the semantic layer, for expanding document searches (`semanticSynonymGroups`). */
+  semanticSynonyms: readonly SynonymGroup[];
 }
 
 /** What a tool call runs with. The principal comes from authentication, never from the input. */

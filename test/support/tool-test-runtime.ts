@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { createToolRuntime } from '../../bin/create-tool-runtime.js';
-import type { Queryable } from '../../mcp-tools/db/index.js';
+import type { Database } from '../../mcp-tools/db/index.js';
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { createMcpServer } from '../../mcp-tools/mcp/index.js';
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
@@ -11,7 +11,7 @@ import type { GovernedTestWarehouse } from './governed-test-warehouse.js';
 /** The tool registry over a governed test warehouse, wired as the composition root wires it. */
 export async function createTestToolRuntime(
   warehouse: GovernedTestWarehouse,
-  applicationDatabase: Queryable,
+  applicationDatabase: Database,
 ): Promise<{ registry: ToolRegistry; ports: ToolPorts; internalErrors: unknown[] }> {
   const internalErrors: unknown[] = [];
   const runtime = createToolRuntime({

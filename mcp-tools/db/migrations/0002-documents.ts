@@ -1,13 +1,14 @@
 import type { Migration } from './migration.js';
 
 /**
- * Documents and their embedded chunks for retrieval. The vector column needs pgvector; on a server
- * without it this migration waits, and only retrieval is unavailable.
+ * The first draft of the document tables, retired by migration 6 (`hale.documents`, `hale.chunks`),
+ * which drops them. Kept so databases that applied it still verify.
  */
 export const documentsMigration: Migration = {
   version: 2,
   name: 'documents and embeddings',
   requires: ['vector'],
+  retired: true,
   sql: `
     CREATE TABLE hale.document (
       document_id bigserial PRIMARY KEY,

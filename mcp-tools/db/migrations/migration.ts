@@ -6,5 +6,10 @@ export interface Migration {
   version: number;
   name: string;
   requires?: readonly DatabaseExtension[];
+  /**
+   * A later migration replaced this one: databases that already have it keep it (its checksum is
+   * still checked), but it is never applied where it is still pending.
+   */
+  retired?: boolean;
   sql: string;
 }

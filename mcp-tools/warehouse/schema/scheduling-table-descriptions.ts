@@ -7,7 +7,7 @@ export const schedulingTableDescriptions: Readonly<Record<string, TableDescripti
       'Medical specialties practitioners book appointments under (general medicine, cardiology …).',
     columns: {
       specialty_id: 'Identifier of the specialty.',
-      name: 'Name of the specialty, in French (e.g. "Médecine générale").',
+      name: 'Name of the specialty (e.g. "General practice", "Dermatology").',
       omop_concept_id:
         'The OMOP concept of the specialty (Provider domain). References vocab.concept.concept_id.',
     },

@@ -1,0 +1,54 @@
+import type { Queryable } from '../db/index.js';
+
+/** The embedder the stored vectors came from: all vectors of `hale.chunks` share it. */
+export interface EmbeddingSpace {
+  embedder: string;
+  dimension: number;
+  /** The built-in embedder's fitted state; null for embedders that learn nothing. */
+  state: unknown;
+  stateVersion: string;
+}
+
+/** The name of the HNSW index; dropped while all vectors are rewritten, rebuilt after. */
+export const vectorIndexName = 'chunks_embedding_hnsw';
+
+/** The current embedding space, or undefined before the first vector was stored. */
+export async function readEmbeddingSpace(database: Queryable): Promise<EmbeddingSpace | undefined> {
+  const result = await database.query<{
+    embedder: string;
+    dimension: number;
+    state: unknown;
+    state_version: string;
+  }>('SELECT embedder, dimension, state, state_version FROM hale.embedding_space');
+  const [row] = result.rows;
+  if (!row) return undefined;
+  const state = typeof row.state === 'string' ? JSON.parse(row.state) : row.state;
+  return { embedder: row.embedder, dimension: row.dimension, state, stateVersion: row.state_version };
+}
+
+/**
+ * Starts a new embedding space: every stored vector is cleared, the column is retyped to
+ * `vector(dimension)` (HNSW needs a fixed dimension) and the index dropped until the vectors are back.
+ * Runs inside the ingestion's transaction, so readers see the old space or the new one, never a mix.
+ */
+export async function startEmbeddingSpace(transaction: Queryable, space: EmbeddingSpace): Promise<void> {
+  await transaction.exec(`DROP INDEX IF EXISTS hale.${vectorIndexName}`);
+  await transaction.exec('UPDATE hale.chunks SET embedding = NULL, embedder = NULL');
+  await transaction.exec(
+    `ALTER TABLE hale.chunks ALTER COLUMN embedding TYPE vector(${Math.trunc(space.dimension)})`,
+  );
+  await transaction.query(
+    `INSERT INTO hale.embedding_space (embedder, dimension, state, state_version, updated_at)
+     VALUES ($1, $2, $3::jsonb, $4, now())
+     ON CONFLICT (singleton) DO UPDATE SET embedder = excluded.embedder, dimension = excluded.dimension,
+       state = excluded.state, state_version = excluded.state_version, updated_at = now()`,
+    [space.embedder, space.dimension, JSON.stringify(space.state ?? null), space.stateVersion],
+  );
+}
+
+/** Builds the HNSW index (cosine distance) once vectors are stored; does nothing if it exists. */
+export async function ensureVectorIndex(transaction: Queryable): Promise<void> {
+  await transaction.exec(
+    `CREATE INDEX IF NOT EXISTS ${vectorIndexName} ON hale.chunks USING hnsw (embedding vector_cosine_ops)`,
+  );
+}
