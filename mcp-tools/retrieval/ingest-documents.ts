@@ -103,6 +103,16 @@ async function writeDocuments(
   return chunks.length;
 }
 
+/** Recounts, per search term, the chunks holding it (and, as `*`, all chunks) for full-text IDF. */
+async function refreshSearchTerms(transaction: Queryable): Promise<void> {
+  await transaction.exec(`
+    DELETE FROM hale.search_terms;
+    INSERT INTO hale.search_terms (lexeme, chunks)
+      SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM hale.chunks')
+      UNION ALL SELECT '*', count(*) FROM hale.chunks;
+  `);
+}
+
 /** Stores vectors for the given chunks, in batches, reporting progress. */
 async function embedChunks(
   transaction: Queryable,
@@ -246,6 +256,7 @@ export async function ingestDocuments({
         total: toWrite.length,
       });
     }
+    if (toWrite.length > 0 || toDelete.length > 0) await refreshSearchTerms(transaction);
     if (!vectors) return report;
 
     const space = await readEmbeddingSpace(transaction);
@@ -277,7 +288,7 @@ export async function ingestDocuments({
     const pendingIds = async () =>
       (
         await transaction.query<{ chunk_id: string | number }>(
-          reembedding
+          reembedding || !space
             ? 'SELECT chunk_id FROM hale.chunks ORDER BY chunk_id'
             : 'SELECT chunk_id FROM hale.chunks WHERE embedding IS NULL ORDER BY chunk_id',
         )

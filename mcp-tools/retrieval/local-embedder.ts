@@ -44,11 +44,11 @@ export function fitLocalEmbedder(texts: readonly string[], dimension = 384): Loc
  */
 export function embedLocally(text: string, state: LocalEmbedderState): number[] {
   const vector = new Array<number>(state.dimension).fill(0);
-  for (const [feature, count] of textFeatures(text)) {
+  for (const [feature, { count, weight }] of textFeatures(text)) {
     const { bucket, sign } = bucketOf(feature, state.dimension);
     const documentFrequency = state.documentFrequencies[bucket] ?? 0;
     const inverse = Math.log((1 + state.documents) / (1 + documentFrequency)) + 1;
-    vector[bucket] = (vector[bucket] ?? 0) + sign * (1 + Math.log(count)) * inverse;
+    vector[bucket] = (vector[bucket] ?? 0) + sign * (1 + Math.log(count)) * weight * inverse;
   }
   const norm = Math.hypot(...vector);
   return norm === 0 ? vector : vector.map((value) => value / norm);

@@ -82,10 +82,21 @@ export function documentSearchSql(search: DocumentSearch): { sql: string; params
     );
   }
   if (useText) {
-    parts.push(`text_hits AS MATERIALIZED (
-      SELECT chunk_id, ts_rank('${rankWeights}', search_vector, ${tsquery}, 1) AS relevance FROM hale.chunks
-      WHERE search_vector @@ ${tsquery} AND ${filters.join(' AND ')}
-      ORDER BY relevance DESC, chunk_id LIMIT ${candidates}
+    // BM25-like: each query term counts by its inverse document frequency, times how well the
+    // chunk matches it (ts_rank with the field weights); a chunk must match at least one term.
+    parts.push(`query_terms AS MATERIALIZED (
+      SELECT quote_literal(term.word)::tsquery AS term_query,
+        ln((coalesce(total.chunks, 0) + 1.0) / (coalesce(statistics.chunks, 0) + 0.5)) AS idf
+      FROM unnest(tsvector_to_array(to_tsvector('${textSearchConfiguration}', ${bind(textQuery.replace(/ \| /g, ' '))}))) AS term(word)
+      LEFT JOIN hale.search_terms statistics ON statistics.lexeme = term.word
+      LEFT JOIN hale.search_terms total ON total.lexeme = '*'
+    ),
+    text_hits AS MATERIALIZED (
+      SELECT c.chunk_id, sum(q.idf * ts_rank('${rankWeights}', c.search_vector, q.term_query, 1)) AS relevance
+      FROM hale.chunks c JOIN query_terms q ON c.search_vector @@ q.term_query
+      WHERE c.search_vector @@ ${tsquery} AND ${filters.map((filter) => `c.${filter}`).join(' AND ')}
+      GROUP BY c.chunk_id
+      ORDER BY relevance DESC, c.chunk_id LIMIT ${candidates}
     )`);
     rankings.push(
       `SELECT chunk_id, 'text' AS ranking, row_number() OVER (ORDER BY relevance DESC, chunk_id) AS rank FROM text_hits`,
@@ -96,19 +107,30 @@ export function documentSearchSql(search: DocumentSearch): { sql: string; params
     ? `ts_headline('${textSearchConfiguration}', c.content, ${tsquery}, 'MaxFragments=2, MinWords=12, MaxWords=35, StartSel=**, StopSel=**, FragmentDelimiter=" … "')`
     : 'left(c.content, 280)';
   const sql = `WITH ${parts.join(',\n')},
-    ranked AS (${rankings.join('\nUNION ALL\n')}),
+    ranked AS (
+      SELECT r.*, c.document_id FROM (${rankings.join('\nUNION ALL\n')}) r JOIN hale.chunks c USING (chunk_id)
+    ),
+    -- Documents are ranked, not chunks: in each ranking a document takes the rank of its best chunk
+    -- among documents, so five chunks of one document do not push four others out of the fusion.
+    document_ranks AS (
+      SELECT document_id, ranking,
+        row_number() OVER (PARTITION BY ranking ORDER BY min(rank), document_id) AS rank
+      FROM ranked GROUP BY document_id, ranking
+    ),
     fused AS (
-      SELECT chunk_id, sum(1.0 / (${reciprocalRankConstant} + rank)) AS score,
+      SELECT document_id, sum(1.0 / (${reciprocalRankConstant} + rank)) AS score,
         min(rank) FILTER (WHERE ranking = 'vector') AS vector_rank,
         min(rank) FILTER (WHERE ranking = 'text') AS text_rank
-      FROM ranked GROUP BY chunk_id
+      FROM document_ranks GROUP BY document_id
+      ORDER BY score DESC, document_id LIMIT ${bind(search.limit)}
     ),
-    -- The best chunk of each document: five pieces of one document would crowd out four others.
-    best AS (
-      SELECT DISTINCT ON (c.document_id) f.*, c.document_id FROM fused f JOIN hale.chunks c USING (chunk_id)
-      ORDER BY c.document_id, f.score DESC, f.chunk_id
+    -- The passage shown for a document: its chunk ranked best by both rankings together.
+    passages AS (
+      SELECT DISTINCT ON (document_id) document_id, chunk_id FROM ranked
+      GROUP BY document_id, chunk_id
+      ORDER BY document_id, sum(1.0 / (${reciprocalRankConstant} + rank)) DESC, chunk_id
     ),
-    top AS (SELECT * FROM best ORDER BY score DESC, chunk_id LIMIT ${bind(search.limit)})
+    top AS (SELECT f.*, p.chunk_id FROM fused f JOIN passages p USING (document_id))
     SELECT c.chunk_id, d.document_key, d.collection, d.title, c.heading_path, d.source_type, d.source, d.tags,
       c.content, ${snippet} AS snippet, f.score, f.vector_rank, f.text_rank
     FROM top f JOIN hale.chunks c USING (chunk_id) JOIN hale.documents d ON d.document_id = c.document_id

@@ -20,18 +20,27 @@ export function wordsOf(text: string): string[] {
  * 3- to 5-grams of each word with boundary marks (`<dia`, `iab`, `tes>`), so a misspelt or inflected
  * word still shares most features with the right one.
  */
-export function textFeatures(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (feature: string, weight = 1) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
+export function textFeatures(text: string): Map<string, { count: number; weight: number }> {
+  const counts = new Map<string, { count: number; weight: number }>();
+  const add = (feature: string, weight = 1) => {
+    const entry = counts.get(feature);
+    if (entry) entry.count++;
+    else counts.set(feature, { count: 1, weight });
+  };
   const words = wordsOf(text);
   words.forEach((word, index) => {
     add(`w:${word}`);
     const next = words[index + 1];
     if (next) add(`b:${word} ${next}`);
     const marked = `<${word}>`;
+    const grams: string[] = [];
     for (let size = 3; size <= 5; size++)
       for (let start = 0; start + size <= marked.length; start++)
-        add(`c:${marked.slice(start, start + size)}`, 0.5);
+        grams.push(marked.slice(start, start + size));
+    // A word's n-grams together weigh three times the word, whatever its length: enough to match a
+    // typo or an inflection, without long words drowning the rest of the text (measured on the
+    // retrieval evaluation set: 0.5 per n-gram, 1 or 6 per word all ranked worse).
+    for (const gram of grams) add(`c:${gram}`, 3 / grams.length);
   });
   return counts;
 }

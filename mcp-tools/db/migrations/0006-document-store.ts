@@ -4,7 +4,8 @@ import type { Migration } from './migration.js';
  * The document store for retrieval, usable without pgvector: documents with their readers' roles
  * and content hash, and their chunks with a full-text vector. The chunk metadata a search filters
  * on (source type, tags, allowed roles) is copied onto each chunk so the filters run inside the
- * index scans rather than after a join. Vectors come with migration 7, which needs pgvector.
+ * index scans rather than after a join. Term statistics give full-text ranking its inverse document
+ * frequencies. Vectors come with migration 7, which needs pgvector.
  */
 export const documentStoreMigration: Migration = {
   version: 6,
@@ -42,5 +43,11 @@ export const documentStoreMigration: Migration = {
     CREATE INDEX chunks_search_vector ON hale.chunks USING gin (search_vector);
     CREATE INDEX chunks_allowed_roles ON hale.chunks USING gin (allowed_roles);
     CREATE INDEX chunks_document ON hale.chunks (document_id);
+    -- How many chunks hold each search term, for inverse document frequency in full-text ranking
+    -- (ts_rank alone weighs "patient" like "dermatology"). The row '*' holds the number of chunks.
+    CREATE TABLE hale.search_terms (
+      lexeme text PRIMARY KEY,
+      chunks integer NOT NULL
+    );
   `,
 };
