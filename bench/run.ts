@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the figures the issues ask for, written as JSON under bench/results/. Each figure
  * comes with a baseline measured in the same run, so ratios stay meaningful across machines.
- *   npm run bench [-- --only seed,start,loader,governance,mcp,semantic,ontology] [-- --scales 1,5] [-- --targets embedded,postgres]
+ *   npm run bench [-- --only seed,start,loader,governance,mcp,semantic,ontology,retrieval] [-- --scales 1,5]
+ *     [-- --targets embedded,postgres] [-- --chunks 100000]
  * The governance and semantic figures use the largest of the scales.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,15 +13,21 @@ import { benchGovernance } from './governance-bench.js';
 import { benchLoader } from './loader-bench.js';
 import { benchMcp } from './mcp-bench.js';
 import { benchOntology } from './ontology-bench.js';
+import { benchRetrieval } from './retrieval-bench.js';
 import { benchSeed } from './seed-bench.js';
 import { benchSemantic } from './semantic-bench.js';
 import { benchStart } from './start-bench.js';
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, scales: { type: 'string' }, targets: { type: 'string' } },
+  options: {
+    only: { type: 'string' },
+    scales: { type: 'string' },
+    targets: { type: 'string' },
+    chunks: { type: 'string' },
+  },
   strict: true,
 });
-const only = new Set((values.only ?? 'seed,start,loader,governance,mcp,semantic,ontology').split(','));
+const only = new Set((values.only ?? 'seed,start,loader,governance,mcp,semantic,ontology,retrieval').split(','));
 const scales = (values.scales ?? '1,5').split(',').map(Number);
 
 const results: Record<string, unknown> = {
@@ -43,6 +50,11 @@ if (only.has('governance'))
 if (only.has('mcp')) results.mcp = await benchMcp();
 if (only.has('ontology'))
   results.ontology = await benchOntology({ serverUrl: process.env.BENCH_DATABASE_URL });
+if (only.has('retrieval'))
+  results.retrieval = await benchRetrieval({
+    serverUrl: process.env.BENCH_DATABASE_URL,
+    ...(values.chunks ? { chunks: Number(values.chunks) } : {}),
+  });
 if (only.has('semantic'))
   results.semantic = await benchSemantic({
     scale: Math.max(...scales),
@@ -72,7 +84,7 @@ function mergeLatest(run: Record<string, unknown>): Record<string, unknown> {
   const previous = existsSync(path)
     ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
     : {};
-  const parts = ['seed', 'start', 'loader', 'governance', 'mcp', 'semantic', 'ontology'];
+  const parts = ['seed', 'start', 'loader', 'governance', 'mcp', 'semantic', 'ontology', 'retrieval'];
   const previousMeasuredAt =
     (previous.measuredAt as Record<string, string> | undefined) ??
     Object.fromEntries(parts.filter((part) => part in previous).map((part) => [part, previous.startedAt]));

@@ -5,7 +5,7 @@ import type { SourceDocument } from './source-document.js';
  * How documents are cut and indexed. Bump it when chunking or the full-text vector changes: every
  * document then re-ingests at the next start, so stored chunks never mix two formats.
  */
-export const indexFormatVersion = 2;
+export const indexFormatVersion = 3;
 
 /**
  * The content hash of a document: everything stored about it (and the index format), so a change of

@@ -74,12 +74,18 @@ export function createDocumentLibrary({
             'vector search is unavailable: the database has no pgvector extension; ranked by full text only';
         else if (!space) notice = 'no document has been embedded yet; ranked by full text only';
         else if (space.embedder !== provider.id)
-          notice = `the stored vectors come from the ${space.embedder} embedder, not the configured ${provider.id}: run \`hale docs ingest --reembed\`; ranked by full text only`;
+          notice = `the stored vectors come from the ${space.embedder} embedder, not the configured ${provider.id}: restart Hale (it re-embeds at start) or run \`hale docs ingest PATH --reembed\`; ranked by full text only`;
         else {
           const text = [request.query, ...(request.expansions ?? [])].join('\n');
-          [queryVector] = await provider
-            .embedderFor(space.state)
-            .embed([text], request.signal ? { signal: request.signal } : {});
+          try {
+            [queryVector] = await provider
+              .embedderFor(space.state)
+              .embed([text], request.signal ? { signal: request.signal } : {});
+          } catch (error) {
+            // An embedding endpoint that is down costs the vector ranking, not the search.
+            if (request.signal?.aborted) throw error;
+            notice = `the embedder ${provider.id} failed (${error instanceof Error ? error.message : String(error)}); ranked by full text only`;
+          }
         }
         if (!queryVector) mode = 'text';
       }

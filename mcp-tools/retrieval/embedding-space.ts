@@ -48,7 +48,10 @@ export async function startEmbeddingSpace(transaction: Queryable, space: Embeddi
 
 /** Builds the HNSW index (cosine distance) once vectors are stored; does nothing if it exists. */
 export async function ensureVectorIndex(transaction: Queryable): Promise<void> {
+  // The default 64 MB does not hold the graph of 100,000 vectors of 384 dimensions; a build that
+  // overflows it goes on much more slowly on disk. Local to the ingestion's transaction.
+  await transaction.exec("SET LOCAL maintenance_work_mem = '512MB'");
   await transaction.exec(
-    `CREATE INDEX IF NOT EXISTS ${vectorIndexName} ON hale.chunks USING hnsw (embedding vector_cosine_ops)`,
+    `CREATE INDEX IF NOT EXISTS ${vectorIndexName} ON hale.chunks USING hnsw (embedding vector_cosine_ops) WITH (m = 32, ef_construction = 128)`,
   );
 }

@@ -103,6 +103,30 @@ async function writeDocuments(
   return chunks.length;
 }
 
+/** The texts chunks are embedded by (`chunkEmbeddingText`), for some chunks or all, by chunk id. */
+async function chunkTexts(
+  transaction: Queryable,
+  ids?: readonly number[],
+): Promise<{ rows: { chunk_id: number; text: string }[] }> {
+  const result = await transaction.query<{
+    chunk_id: string | number;
+    title: string;
+    heading_path: string[];
+    content: string;
+  }>(
+    `SELECT c.chunk_id, d.title, c.heading_path, c.content
+     FROM hale.chunks c JOIN hale.documents d USING (document_id)
+     ${ids ? 'WHERE c.chunk_id = ANY($1::bigint[])' : ''} ORDER BY c.chunk_id`,
+    ids ? [ids] : [],
+  );
+  return {
+    rows: result.rows.map((row) => ({
+      chunk_id: Number(row.chunk_id),
+      text: chunkEmbeddingText(row.title, row.heading_path, row.content),
+    })),
+  };
+}
+
 /** Recounts, per search term, the chunks holding it (and, as `*`, all chunks) for full-text IDF. */
 async function refreshSearchTerms(transaction: Queryable): Promise<void> {
   await transaction.exec(`
@@ -132,12 +156,7 @@ async function embedChunks(
 ): Promise<void> {
   for (let start = 0; start < chunkIds.length; start += embeddingBatchSize) {
     const ids = chunkIds.slice(start, start + embeddingBatchSize);
-    const texts = await transaction.query<{ chunk_id: string | number; text: string }>(
-      `SELECT c.chunk_id, concat_ws(E'\\n', d.title, array_to_string(c.heading_path, ' > '), c.content) AS text
-       FROM hale.chunks c JOIN hale.documents d USING (document_id)
-       WHERE c.chunk_id = ANY($1::bigint[]) ORDER BY c.chunk_id`,
-      [ids],
-    );
+    const texts = await chunkTexts(transaction, ids);
     const vectors = await embed(texts.rows.map((row) => row.text));
     if (vectors.length !== texts.rows.length || vectors.some((vector) => vector.length !== dimension))
       throw new RetrievalError(
@@ -274,11 +293,7 @@ export async function ingestDocuments({
         Math.abs(chunkCount - fittedOn) > refitDrift * Math.max(fittedOn, 1));
     let state: unknown = sameEmbedder ? (space?.state ?? null) : null;
     if (refit && provider.fit) {
-      const texts = await transaction.query<{ text: string }>(
-        `SELECT concat_ws(E'\\n', d.title, array_to_string(c.heading_path, ' > '), c.content) AS text
-         FROM hale.chunks c JOIN hale.documents d USING (document_id) ORDER BY c.chunk_id`,
-      );
-      state = provider.fit(texts.rows.map((row) => row.text));
+      state = provider.fit((await chunkTexts(transaction)).rows.map((row) => row.text));
     }
     const version = stateVersion(state);
     // Rewriting every vector is needed when vectors exist from another embedder or fitted state.

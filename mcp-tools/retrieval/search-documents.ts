@@ -1,6 +1,8 @@
 import pgvector from 'pgvector';
 import type { Queryable } from '../db/index.js';
+import { searchTextSql } from '../warehouse/schema/search-text.js';
 import { fullTextQuery, rankWeights, textSearchConfiguration } from './full-text-query.js';
+import { restoreSnippet } from './restore-snippet.js';
 import type { DocumentSourceType } from './source-document.js';
 
 /** How to search: both rankings fused (the default), or one of them alone (for evaluation). */
@@ -104,7 +106,7 @@ export function documentSearchSql(search: DocumentSearch): { sql: string; params
   }
   if (rankings.length === 0) return { sql: '', params: [] };
   const snippet = tsquery
-    ? `ts_headline('${textSearchConfiguration}', c.content, ${tsquery}, 'MaxFragments=2, MinWords=12, MaxWords=35, StartSel=**, StopSel=**, FragmentDelimiter=" … "')`
+    ? `ts_headline('${textSearchConfiguration}', ${searchTextSql('c.content')}, ${tsquery}, 'MaxFragments=2, MinWords=12, MaxWords=35, StartSel=**, StopSel=**, FragmentDelimiter=" … "')`
     : 'left(c.content, 280)';
   const sql = `WITH ${parts.join(',\n')},
     ranked AS (
@@ -172,7 +174,7 @@ export async function searchDocuments(database: Queryable, search: DocumentSearc
     source: row.source,
     tags: row.tags,
     content: row.content,
-    snippet: row.snippet,
+    snippet: restoreSnippet(row.snippet, row.content),
     score: Number(row.score),
     ...(row.vector_rank !== null ? { vectorRank: Number(row.vector_rank) } : {}),
     ...(row.text_rank !== null ? { textRank: Number(row.text_rank) } : {}),

@@ -21,3 +21,19 @@ export function searchText(text: string): string {
   }
   return result.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The SQL normalisation character for character, without collapsing spaces: the result has the
+ * same length as the text, so a position found in it is the same position in the original.
+ */
+export function foldCharacters(text: string): string {
+  let result = '';
+  for (const character of text) {
+    const index = accented.indexOf(character);
+    const plainCharacter = index >= 0 ? (plain[index] ?? character) : character;
+    const lower = plainCharacter.toLowerCase();
+    // A character whose lower case is longer (İ) stays as it is, keeping positions aligned.
+    result += lower.length === plainCharacter.length ? lower : plainCharacter;
+  }
+  return result;
+}
