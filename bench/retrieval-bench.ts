@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadSemanticLayer } from '../mcp-tools/semantic/index.js';
-import { type Database, migrate, migrations, openEmbeddedDatabase, openPostgresDatabase } from '../mcp-tools/db/index.js';
+import {
+  type Database,
+  migrate,
+  migrations,
+  openEmbeddedDatabase,
+  openPostgresDatabase,
+} from '../mcp-tools/db/index.js';
 import { loadGovernancePolicy, resolvePrincipal } from '../mcp-tools/governance/index.js';
 import {
   builtinEmbeddingProvider,
@@ -11,6 +16,7 @@ import {
   readEmbeddingSpace,
   type SourceDocument,
 } from '../mcp-tools/retrieval/index.js';
+import { loadSemanticLayer } from '../mcp-tools/semantic/index.js';
 import { median, percentile, round } from './governance/timing-statistics.js';
 import { generateSyntheticDocuments, sampleQueries } from './retrieval/synthetic-documents.js';
 import { withTemporaryDirectory } from './temporary-directory.js';
@@ -19,7 +25,10 @@ import { withTemporaryDirectory } from './temporary-directory.js';
 const neighbours = 10;
 
 /** Latencies of `work` over `queries`, after one warm-up pass. */
-async function timeQueries<T>(queries: readonly T[], work: (query: T) => Promise<unknown>): Promise<number[]> {
+async function timeQueries<T>(
+  queries: readonly T[],
+  work: (query: T) => Promise<unknown>,
+): Promise<number[]> {
   for (const query of queries.slice(0, 5)) await work(query);
   const samples: number[] = [];
   for (const query of queries) {
@@ -61,9 +70,15 @@ async function nearest(
  * interchangeable (short queries tie often), so a returned chunk no farther than the exact k-th
  * counts as found, as in ann-benchmarks.
  */
-function recallOf(approximate: readonly { distance: number }[], exact: readonly { distance: number }[]): number {
+function recallOf(
+  approximate: readonly { distance: number }[],
+  exact: readonly { distance: number }[],
+): number {
   const threshold = (exact.at(-1)?.distance ?? 0) + 1e-9;
-  return Math.min(approximate.filter((hit) => hit.distance <= threshold).length, exact.length) / Math.max(exact.length, 1);
+  return (
+    Math.min(approximate.filter((hit) => hit.distance <= threshold).length, exact.length) /
+    Math.max(exact.length, 1)
+  );
 }
 
 /** Ingests the synthetic corpus and measures the index and the searches on one database. */
@@ -114,7 +129,10 @@ async function measure(database: Database, { chunks }: { chunks: number }) {
     for (const [index, vector] of vectors.entries())
       total += recallOf(await nearest(database, vector, false, breadth), exactResults[index] ?? []);
     const samples = await timeQueries(vectors, (vector) => nearest(database, vector, false, breadth));
-    sweep[`efSearch${breadth}`] = { recallAt10: round(total / vectors.length, 4), p50Ms: round(median(samples), 2) };
+    sweep[`efSearch${breadth}`] = {
+      recallAt10: round(total / vectors.length, 4),
+      p50Ms: round(median(samples), 2),
+    };
   }
   let recall = 0;
   let strictRecall = 0;
@@ -178,7 +196,13 @@ async function measure(database: Database, { chunks }: { chunks: number }) {
  * (against the exact scan), and hybrid search latency with and without a permission filter. On
  * embedded PGlite, and on the server of BENCH_DATABASE_URL when it has pgvector.
  */
-export async function benchRetrieval({ serverUrl, chunks = 100_000 }: { serverUrl?: string; chunks?: number }) {
+export async function benchRetrieval({
+  serverUrl,
+  chunks = 100_000,
+}: {
+  serverUrl?: string;
+  chunks?: number;
+}) {
   await loadSemanticLayer(); // loads the SQL parser the policy needs
   const embedded = await withTemporaryDirectory(async (path) => {
     const database = await openEmbeddedDatabase({ directory: `${path}/data` });
@@ -201,7 +225,8 @@ export async function benchRetrieval({ serverUrl, chunks = 100_000 }: { serverUr
     } finally {
       await database.close();
     }
-    if ((server as { skipped?: string }).skipped) console.warn(`[bench retrieval] skipped on the server: ${(server as { skipped: string }).skipped}`);
+    if ((server as { skipped?: string }).skipped)
+      console.warn(`[bench retrieval] skipped on the server: ${(server as { skipped: string }).skipped}`);
   }
   return { embedded, server };
 }

@@ -64,22 +64,31 @@ export async function syncBundledDocuments({
   output: CommandOutput;
   signal?: AbortSignal;
 }): Promise<IngestionReport[]> {
+  const derived = generatedDocuments({
+    layer: semanticLayer,
+    policy: governed.policy,
+    catalog: governed.catalog,
+    documentation: bundledTableDocumentation,
+  });
+  // A verified question is readable by whoever may read every metric it uses.
+  const metricReaders = new Map(
+    derived
+      .filter((document) => document.sourceType === 'metric')
+      .map((document) => [document.key, document.allowedRoles]),
+  );
+  const rolesOfMetrics = (metrics: readonly string[]) =>
+    [...governed.policy.roles.keys()].filter((role) =>
+      metrics.every((metric) => metricReaders.get(`metric:${metric}`)?.includes(role)),
+    );
   const verified = verifiedQueryDocuments(
     parseVerifiedQueries(
       await readFile(`${knowledgeDirectory}${verifiedQueriesFile}`, 'utf8'),
       verifiedQueriesFile,
     ),
     verifiedQueriesFile,
+    rolesOfMetrics,
   );
-  const generated = [
-    ...generatedDocuments({
-      layer: semanticLayer,
-      policy: governed.policy,
-      catalog: governed.catalog,
-      documentation: bundledTableDocumentation,
-    }),
-    ...verified,
-  ];
+  const generated = [...derived, ...verified];
   const knowledge = (await readDocumentFiles(knowledgeDirectory)).documents.map((document) => ({
     ...document,
     key: `knowledge:${document.key}`,

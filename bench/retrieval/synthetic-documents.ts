@@ -37,17 +37,32 @@ const roles = ['*', '*', '*', 'analyst', 'clinician', 'ops_manager', 'data_scien
 
 /**
  * About `chunks` chunks of synthetic markdown: documents of ten short sections each (one chunk per
- * section), words drawn from a 5,000-word vocabulary with a Zipf-like skew, readers spread over the
- * demo roles. Deterministic for a seed.
+ * section), readers spread over the demo roles. Like real documentation, each document is about one
+ * of 500 topics: two thirds of its words come from the topic's own 40 words, the rest from the whole
+ * 5,000-word vocabulary with a Zipf-like skew. (Text drawn uniformly from one vocabulary has no
+ * neighbourhoods at all: every chunk is about as far from a query as every other, which no real
+ * corpus looks like and on which no approximate index can beat a scan.) Deterministic for a seed.
  */
-export function generateSyntheticDocuments({ chunks, seed }: { chunks: number; seed: number }): SourceDocument[] {
+export function generateSyntheticDocuments({
+  chunks,
+  seed,
+}: {
+  chunks: number;
+  seed: number;
+}): SourceDocument[] {
   const random = randomGenerator(seed);
   const words = vocabulary(5_000, random);
-  const word = () => words[Math.floor(words.length * random() ** 2.5)] ?? 'appointment';
-  const sentence = (length: number) => Array.from({ length }, word).join(' ');
+  const common = () => words[Math.floor(words.length * random() ** 2.5)] ?? 'appointment';
+  const topics = Array.from({ length: 500 }, () =>
+    Array.from({ length: 40 }, () => words[Math.floor(random() * words.length)] ?? 'visit'),
+  );
   const sectionsPerDocument = 10;
   const documents: SourceDocument[] = [];
   for (let index = 0; index * sectionsPerDocument < chunks; index++) {
+    const topic = topics[Math.floor(random() * topics.length)] ?? [];
+    const word = () =>
+      random() < 2 / 3 ? (topic[Math.floor(topic.length * random() ** 1.5)] ?? 'visit') : common();
+    const sentence = (length: number) => Array.from({ length }, word).join(' ');
     const title = `${sentence(3)} ${index}`;
     const sections = Array.from(
       { length: sectionsPerDocument },

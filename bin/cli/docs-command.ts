@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import {
   checkDocumentRoles,
   createEmbeddingProvider,
@@ -115,7 +115,9 @@ async function ingest(context: CommandContext, path: string): Promise<CommandRes
     embedder: config.embedder,
     ...(config.embeddingApiKey ? { apiKey: config.embeddingApiKey } : {}),
   });
-  const collection = resolve(read.root);
+  const collection = read.root;
+  // A single file speaks for its own documents only (`name.md`, or `name.csv#table` per table).
+  const file = resolve(path) === read.root ? undefined : basename(path);
   const report = await ingestDocuments({
     database: databases.application,
     collection,
@@ -123,6 +125,7 @@ async function ingest(context: CommandContext, path: string): Promise<CommandRes
     provider,
     vectors: vectorsAvailable(databases),
     reembed: values.reembed === true,
+    ...(file ? { within: (key: string) => key === file || key.startsWith(`${file}#`) } : {}),
     onProgress: reportIngestionProgress(output),
     signal: context.signal,
   });

@@ -177,7 +177,7 @@ async function embedChunks(
 }
 
 /**
- * Makes a collection of the store hold exactly `documents`: new ones are added, changed ones (by
+ * Makes a collection of the store (or the part of it `within` selects) hold exactly `documents`: new ones are added, changed ones (by
  * content hash) rewritten, missing ones removed with their chunks, unchanged ones left alone. With
  * pgvector, chunks are then embedded; when the embedder differs from the one of the stored vectors
  * (or the built-in one is refitted), every chunk is re-embedded and the index rebuilt. Everything runs
@@ -191,6 +191,7 @@ export async function ingestDocuments({
   provider,
   vectors,
   reembed = false,
+  within,
   onProgress = () => {},
   signal,
 }: {
@@ -203,6 +204,11 @@ export async function ingestDocuments({
   vectors: boolean;
   /** Re-embed every chunk even if the embedder did not change. */
   reembed?: boolean;
+  /**
+   * The stored documents this ingestion speaks for, by key; others of the collection are left alone
+   * (ingesting one file of a folder must not remove its neighbours). Default: the whole collection.
+   */
+  within?: (key: string) => boolean;
   onProgress?: (progress: IngestionProgress) => void;
   signal?: AbortSignal;
 }): Promise<IngestionReport> {
@@ -256,7 +262,7 @@ export async function ingestDocuments({
       toWrite.push({ document, hash });
     }
     for (const [key, row] of stored)
-      if (!keys.has(key)) {
+      if (!keys.has(key) && (within?.(key) ?? true)) {
         toDelete.push(Number(row.document_id));
         report.removed.push(key);
       }

@@ -129,28 +129,36 @@ function writtenQueryJson(query: MetricQuery): string {
 }
 
 /**
- * One document per verified query, readable by every role: the question as title and heading, the
- * metric query as the JSON `query_metrics` takes, and the notes, in one section so that the chunk a
- * search finds holds the question and its answer together. A query holds no patient data, only
- * metric and dimension names and filter values, and running it still passes the governance gate:
- * hence no role restriction. `file` is the file name shown as the source (relative, e.g.
- * `docs/knowledge/verified-queries.yml`).
+ * One document per verified query: the question as title and heading, the metric query as the JSON
+ * `query_metrics` takes, and the notes, in one section so that the chunk a search finds holds the
+ * question and its answer together. Readable by the roles `rolesOfMetrics` gives for its metrics
+ * (those who may read every metric's own document: a question must not reveal a metric its reader
+ * cannot see); every role when not given. A query without readers is left out. `file` is the file
+ * name shown as the source (relative, e.g. `docs/knowledge/verified-queries.yml`).
  */
-export function verifiedQueryDocuments(queries: readonly VerifiedQuery[], file: string): SourceDocument[] {
-  return queries.map((query) => ({
-    key: `verified:${query.id}`,
-    sourceType: 'verified_query',
-    title: query.question,
-    content: [
-      `# ${query.question}`,
-      `A verified question: the data team checked that this metric query (${query.metricQuery.metrics.map((metric) => `\`${metric}\``).join(', ')}) answers it. Pass it to \`query_metrics\`, adapting the filters and the period to the question asked.`,
-      `\`\`\`json\n${writtenQueryJson(query.metricQuery)}\n\`\`\``,
-      query.notes ?? '',
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
-    tags: ['verified-query', ...query.metricQuery.metrics],
-    allowedRoles: [everyRole],
-    source: `verified queries: ${file}`,
-  }));
+export function verifiedQueryDocuments(
+  queries: readonly VerifiedQuery[],
+  file: string,
+  rolesOfMetrics: (metrics: readonly string[]) => string[] = () => [everyRole],
+): SourceDocument[] {
+  return queries
+    .map(
+      (query): SourceDocument => ({
+        key: `verified:${query.id}`,
+        sourceType: 'verified_query',
+        title: query.question,
+        content: [
+          `# ${query.question}`,
+          `A verified question: the data team checked that this metric query (${query.metricQuery.metrics.map((metric) => `\`${metric}\``).join(', ')}) answers it. Pass it to \`query_metrics\`, adapting the filters and the period to the question asked.`,
+          `\`\`\`json\n${writtenQueryJson(query.metricQuery)}\n\`\`\``,
+          query.notes ?? '',
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+        tags: ['verified-query', ...query.metricQuery.metrics],
+        allowedRoles: rolesOfMetrics(query.metricQuery.metrics),
+        source: `verified queries: ${file}`,
+      }),
+    )
+    .filter((document) => document.allowedRoles.length > 0);
 }
