@@ -40,7 +40,7 @@ async function timeQueries<T>(
 }
 
 /** The HNSW search breadth measured; the document library uses the same. */
-const efSearch = 100;
+const efSearch = 400;
 /** Other breadths measured, to show the recall/latency trade-off. */
 const efSearchSweep = [40, 100, 200, 400];
 

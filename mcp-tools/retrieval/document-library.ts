@@ -34,8 +34,8 @@ export interface DocumentLibrary {
   search(request: DocumentSearchRequest): Promise<DocumentSearchResult>;
 }
 
-/** HNSW candidates examined per query: pgvector's default of 40 misses neighbours on 100k chunks. */
-const efSearch = 100;
+/** HNSW candidates examined per query: pgvector's default of 40 misses neighbours (see the retrieval bench). */
+const efSearch = 400;
 
 /**
  * The document library over the application database. Vector search is used when migration 7

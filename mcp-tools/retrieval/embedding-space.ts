@@ -46,7 +46,12 @@ export async function startEmbeddingSpace(transaction: Queryable, space: Embeddi
   );
 }
 
-/** Builds the HNSW index (cosine distance) once vectors are stored; does nothing if it exists. */
+/**
+ * Builds the HNSW index (cosine distance) once vectors are stored; does nothing if it exists. Denser
+ * than pgvector's defaults (m 16, ef_construction 64): the built-in embedder's hashed vectors are
+ * hard for graph search, and on 20,000 synthetic chunks the defaults reached recall@10 0.87 at
+ * ef_search 100 where these reach 0.95 (0.99 at 200), for a build 3.5 times longer.
+ */
 export async function ensureVectorIndex(transaction: Queryable): Promise<void> {
   // The default 64 MB does not hold the graph of 100,000 vectors of 384 dimensions; a build that
   // overflows it goes on much more slowly on disk. Local to the ingestion's transaction.

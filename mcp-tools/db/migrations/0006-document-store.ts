@@ -41,7 +41,6 @@ export const documentStoreMigration: Migration = {
       UNIQUE (document_id, ordinal)
     );
     CREATE INDEX chunks_search_vector ON hale.chunks USING gin (search_vector);
-    CREATE INDEX chunks_allowed_roles ON hale.chunks USING gin (allowed_roles);
     CREATE INDEX chunks_document ON hale.chunks (document_id);
     -- How many chunks hold each search term, for inverse document frequency in full-text ranking
     -- (ts_rank alone weighs "patient" like "dermatology"). The row '*' holds the number of chunks.
