@@ -97,6 +97,7 @@ describe('MCP Inspector CLI against hale mcp (stdio)', () => {
       'get_concept',
       'translate_code',
       'concept_descendants',
+      'search_documents',
     ]);
   }, 120_000);
 

@@ -55,6 +55,7 @@ describe.each(testDatabaseAdapters)('MCP tools on $name', (adapter) => {
       'get_concept',
       'translate_code',
       'concept_descendants',
+      'search_documents',
     ]);
     for (const tool of tools) {
       expect(tool.annotations).toMatchObject({
