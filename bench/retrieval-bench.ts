@@ -40,9 +40,9 @@ async function timeQueries<T>(
 }
 
 /** The HNSW search breadth measured; the document library uses the same. */
-const efSearch = 400;
+const efSearch = 600;
 /** Other breadths measured, to show the recall/latency trade-off. */
-const efSearchSweep = [40, 100, 200, 400];
+const efSearchSweep = [40, 100, 200, 400, 600, 800];
 
 /** The nearest chunks by cosine distance, through the HNSW index or by exact (sequential) scan. */
 async function nearest(

@@ -9,8 +9,8 @@ import {
 import { readPolicy } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
 import {
+  refreshBundledDocuments,
   reportIngestionProgress,
-  syncBundledDocuments,
   vectorsAvailable,
 } from '../sync-bundled-documents.js';
 import { type Command, type CommandContext, type CommandResult, UsageError } from './command.js';
@@ -67,15 +67,16 @@ async function search(context: CommandContext, text: string): Promise<CommandRes
       ...(mode ? { mode } : {}),
     },
     // Generated documents follow the semantic layer and the policy: refresh them before searching.
+    // A refresh that fails (the embedding endpoint is down) is reported and the search goes on.
     before: ({ databases, governed, semanticLayer, embeddingProvider }) =>
-      syncBundledDocuments({
+      refreshBundledDocuments({
         databases,
         governed,
         semanticLayer,
         provider: embeddingProvider,
         output: context.output,
         signal: context.signal,
-      }).then(() => undefined),
+      }),
   });
   if ('failure' in result) return result.failure;
   const output = result.output as {

@@ -35,7 +35,7 @@ export interface DocumentLibrary {
 }
 
 /** HNSW candidates examined per query: pgvector's default of 40 misses neighbours (see the retrieval bench). */
-const efSearch = 400;
+const efSearch = 600;
 
 /**
  * The document library over the application database. Vector search is used when migration 7
@@ -56,7 +56,12 @@ export function createDocumentLibrary({
   const hasVectors = () => {
     vectorsAvailable ??= database
       .query('SELECT 1 FROM hale.schema_migration WHERE version = 7')
-      .then((result) => result.rowCount > 0);
+      .then((result) => result.rowCount > 0)
+      .catch((error: unknown) => {
+        // Not remembered: the next search asks again once the database is back.
+        vectorsAvailable = undefined;
+        throw error;
+      });
     return vectorsAvailable;
   };
 
