@@ -27,7 +27,9 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const only = new Set((values.only ?? 'seed,start,loader,governance,mcp,semantic,ontology,retrieval').split(','));
+const only = new Set(
+  (values.only ?? 'seed,start,loader,governance,mcp,semantic,ontology,retrieval').split(','),
+);
 const scales = (values.scales ?? '1,5').split(',').map(Number);
 
 const results: Record<string, unknown> = {
