@@ -1,11 +1,11 @@
 import { basename, resolve } from 'node:path';
 import {
   checkDocumentRoles,
-  createEmbeddingProvider,
   documentSourceTypes,
   ingestDocuments,
   readDocumentFiles,
 } from '../../mcp-tools/retrieval/index.js';
+import { configuredEmbeddingProvider } from '../configured-embedding-provider.js';
 import { readPolicy } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
 import {
@@ -112,10 +112,7 @@ async function ingest(context: CommandContext, path: string): Promise<CommandRes
   checkDocumentRoles(read.documents, [...policy.roles.keys()]);
   for (const skipped of read.skipped) output.log('warn', `skipped ${skipped.path}: ${skipped.reason}`);
   const databases = await openRuntime(context);
-  const provider = createEmbeddingProvider({
-    embedder: config.embedder,
-    ...(config.embeddingApiKey ? { apiKey: config.embeddingApiKey } : {}),
-  });
+  const provider = configuredEmbeddingProvider(config);
   const collection = read.root;
   // A single file speaks for its own documents only (`name.md`, or `name.csv#table` per table).
   const file = resolve(path) === read.root ? undefined : basename(path);

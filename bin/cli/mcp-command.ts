@@ -1,7 +1,7 @@
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { createMcpServer, serveMcpOverStdio } from '../../mcp-tools/mcp/index.js';
-import { createEmbeddingProvider } from '../../mcp-tools/retrieval/index.js';
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
+import { configuredEmbeddingProvider } from '../configured-embedding-provider.js';
 import { createToolRuntime } from '../create-tool-runtime.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
@@ -30,10 +30,7 @@ export const mcpCommand: Command = {
     const governed = await openGovernedWarehouse({ config: context.config, databases });
     const principal = resolvePrincipal(governed.policy, user);
     const semanticLayer = await loadSemanticLayer(context.config.semanticModels);
-    const embeddingProvider = createEmbeddingProvider({
-      embedder: context.config.embedder,
-      ...(context.config.embeddingApiKey ? { apiKey: context.config.embeddingApiKey } : {}),
-    });
+    const embeddingProvider = configuredEmbeddingProvider(context.config);
     await refreshBundledDocuments({
       databases,
       governed,

@@ -1,8 +1,9 @@
 import type { Databases } from '../../mcp-tools/db/index.js';
 import { type GovernedWarehouse, resolvePrincipal } from '../../mcp-tools/governance/index.js';
-import { createEmbeddingProvider, type EmbeddingProvider } from '../../mcp-tools/retrieval/index.js';
+import type { EmbeddingProvider } from '../../mcp-tools/retrieval/index.js';
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import type { SemanticLayer } from '../../semantic-layer/index.js';
+import { configuredEmbeddingProvider } from '../configured-embedding-provider.js';
 import { createToolRuntime } from '../create-tool-runtime.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
@@ -42,10 +43,7 @@ export async function runCliTool({
   const governed = await openGovernedWarehouse({ config: context.config, databases });
   const principal = resolvePrincipal(governed.policy, user);
   const layer = semanticLayer ?? (await loadSemanticLayer(context.config.semanticModels));
-  const embeddingProvider = createEmbeddingProvider({
-    embedder: context.config.embedder,
-    ...(context.config.embeddingApiKey ? { apiKey: context.config.embeddingApiKey } : {}),
-  });
+  const embeddingProvider = configuredEmbeddingProvider(context.config);
   await before?.({ databases, governed, semanticLayer: layer, embeddingProvider });
   const { registry, ports } = createToolRuntime({
     governed,

@@ -2,10 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { GovernanceError, type GovernedWarehouse } from '../../mcp-tools/governance/index.js';
-import { createEmbeddingProvider } from '../../mcp-tools/retrieval/index.js';
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { readWarehouseState, seedDemoWarehouse, WarehouseError } from '../../mcp-tools/warehouse/index.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
+import { configuredEmbeddingProvider } from '../configured-embedding-provider.js';
 import { createFhirEndpoint } from '../create-fhir-endpoint.js';
 import { createMcpEndpoint } from '../create-mcp-endpoint.js';
 import { createToolRuntime, type ToolRuntime } from '../create-tool-runtime.js';
@@ -51,10 +51,7 @@ export const startCommand: Command = {
     const openTools = async () => {
       const governed = await openGovernedWarehouse({ config, databases });
       const semanticLayer = await loadSemanticLayer(config.semanticModels);
-      const embeddingProvider = createEmbeddingProvider({
-        embedder: config.embedder,
-        ...(config.embeddingApiKey ? { apiKey: config.embeddingApiKey } : {}),
-      });
+      const embeddingProvider = configuredEmbeddingProvider(config);
       await refreshBundledDocuments({
         databases,
         governed,
