@@ -11,10 +11,12 @@ import {
   bundledTableDocumentation,
   createDatabaseToolCallLog,
   createToolRegistry,
+  createToolResultCache,
   defaultTools,
   type ToolPorts,
   type ToolRegistry,
 } from '../mcp-tools/tools/index.js';
+import { readWarehouseState } from '../mcp-tools/warehouse/index.js';
 import type { SemanticLayer } from '../semantic-layer/index.js';
 import type { CommandOutput } from './cli/command.js';
 
@@ -30,6 +32,7 @@ export function createToolRuntime({
   semanticLayer,
   applicationDatabase,
   embeddingProvider = builtinEmbeddingProvider(),
+  toolCacheSeconds = 0,
   log,
 }: {
   governed: GovernedWarehouse;
@@ -39,6 +42,8 @@ export function createToolRuntime({
   applicationDatabase: Database;
   /** The embedder of document searches (`HALE_EMBEDDER`); the built-in one by default. */
   embeddingProvider?: EmbeddingProvider;
+  /** How long chat tool results are reused (HALE_TOOL_CACHE_SECONDS); 0: no cache. */
+  toolCacheSeconds?: number;
   log: CommandOutput['log'];
 }): ToolRuntime {
   // Checked here, where the catalog and the models meet: warnings, since a warehouse may lack a domain.
@@ -49,6 +54,14 @@ export function createToolRuntime({
     callLog: createDatabaseToolCallLog(applicationDatabase),
     onInternalError: (error, tool) =>
       log('error', `tool ${tool} failed`, { error: error instanceof Error ? error.stack : String(error) }),
+    ...(toolCacheSeconds > 0
+      ? {
+          cache: {
+            results: createToolResultCache({ timeToLiveMs: toolCacheSeconds * 1000, maximumEntries: 2_000 }),
+            dataVersion: warehouseDataVersion(applicationDatabase, log),
+          },
+        }
+      : {}),
   });
   return {
     registry,
@@ -63,5 +76,34 @@ export function createToolRuntime({
       }),
       semanticSynonyms: semanticSynonymGroups(semanticLayer),
     },
+  };
+}
+
+/** How often the data version is read again: a load by another process invalidates within this time. */
+const dataVersionLifetimeMs = 15_000;
+
+/**
+ * The data version of the tool-result cache: when each warehouse part was last loaded. Read again
+ * in the background at most every 15 s (no timer: on use), so `hale cdm load` or a reseed by another
+ * process stops cached answers within seconds, and a cache lookup never waits on the database.
+ */
+function warehouseDataVersion(database: Database, log: CommandOutput['log']): () => string {
+  let version = `started:${Date.now()}`;
+  let readAt = 0;
+  let reading = false;
+  return () => {
+    if (!reading && Date.now() - readAt > dataVersionLifetimeMs) {
+      reading = true;
+      readWarehouseState(database)
+        .then((parts) => {
+          version = parts.map((part) => `${part.part}@${part.loadedAt}`).join(',') || 'empty';
+          readAt = Date.now();
+        })
+        .catch((error: unknown) => log('warn', 'could not read the data version', { error: String(error) }))
+        .finally(() => {
+          reading = false;
+        });
+    }
+    return version;
   };
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env -S node --import tsx
+import { askCommand } from './cli/ask-command.js';
 /**
  * Hale's command-line entry and composition root: every command is wired here and nowhere else.
  *   npm run --silent hale -- <command> [options]
@@ -25,6 +26,7 @@ const commands: Command[] = [
   seedCommand,
   cdmCommand,
   sqlCommand,
+  askCommand,
   queryCommand,
   conceptCommand,
   docsCommand,

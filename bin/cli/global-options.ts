@@ -30,6 +30,15 @@ export const flagSettings: Readonly<Record<string, SettingName>> = {
   'jwt-user-claim': 'jwtUserClaim',
   embedder: 'embedder',
   'embedding-api-key': 'embeddingApiKey',
+  model: 'model',
+  'openai-api-key': 'openAiApiKey',
+  'openai-base-url': 'openAiBaseUrl',
+  'model-timeout-ms': 'modelTimeoutMs',
+  'max-steps': 'maximumSteps',
+  identity: 'identityMode',
+  'model-prices': 'modelPrices',
+  'tool-cache-seconds': 'toolCacheSeconds',
+  'otel-endpoint': 'otelEndpoint',
 };
 
 export const globalUsage = `Global options:

@@ -2,12 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { GovernanceError, type GovernedWarehouse } from '../../mcp-tools/governance/index.js';
+import { createTokenVerifier } from '../../mcp-tools/mcp/index.js';
 import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { readWarehouseState, seedDemoWarehouse, WarehouseError } from '../../mcp-tools/warehouse/index.js';
+import type { ChatAgent } from '../../server/agent/create-chat-agent.js';
+import { createHttpMetrics } from '../../server/http/http-metrics.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
 import { configuredEmbeddingProvider } from '../configured-embedding-provider.js';
+import { createChatRuntime, createChatStores, dailyTokenBudgetOf } from '../create-chat-runtime.js';
 import { createFhirEndpoint } from '../create-fhir-endpoint.js';
-import { createMcpEndpoint } from '../create-mcp-endpoint.js';
+import { createMcpEndpoint, jwtSettings } from '../create-mcp-endpoint.js';
 import { createToolRuntime, type ToolRuntime } from '../create-tool-runtime.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
@@ -48,6 +52,9 @@ export const startCommand: Command = {
     const warehouseIsSeparate = databases.warehouse !== databases.application;
     let warehouse: ReadinessCheck = { name: 'warehouse', ready: false, detail: 'checking' };
     let tools: { governed: GovernedWarehouse; runtime: ToolRuntime } | undefined;
+    let chatAgent: ChatAgent | undefined;
+    const stores = createChatStores(databases.application);
+    const metrics = createHttpMetrics();
     const openTools = async () => {
       const governed = await openGovernedWarehouse({ config, databases });
       const semanticLayer = await loadSemanticLayer(config.semanticModels);
@@ -60,17 +67,45 @@ export const startCommand: Command = {
         output,
         signal: context.signal,
       });
-      tools = {
+      const runtime = createToolRuntime({
         governed,
-        runtime: createToolRuntime({
-          governed,
-          semanticLayer,
-          applicationDatabase: databases.application,
-          embeddingProvider,
-          log: output.log,
-        }),
-      };
+        semanticLayer,
+        applicationDatabase: databases.application,
+        embeddingProvider,
+        toolCacheSeconds: config.toolCacheSeconds,
+        log: output.log,
+      });
+      chatAgent = await createChatRuntime({
+        config,
+        stores,
+        governed,
+        semanticLayer,
+        runtime,
+        output,
+        observers: {
+          toolCall: (tool, outcome, seconds, cached) => {
+            metrics.observeToolCall({ tool, outcome, seconds });
+            metrics.observeCache(cached);
+          },
+          modelCall: (model, inputTokens, outputTokens, costUsd, seconds) =>
+            metrics.observeModelCall({ model, inputTokens, outputTokens, costUsd, seconds }),
+          grounding: (grounded) => metrics.observeGrounding(grounded),
+        },
+      });
+      tools = { governed, runtime };
     };
+    const jwt = jwtSettings(config);
+    const verifier = createTokenVerifier({
+      database: databases.application,
+      policy: () => tools?.governed.policy,
+      ...(jwt ? { jwt } : {}),
+    });
+    const identityMode = config.identityMode ?? (config.databaseUrl ? 'token' : 'demo');
+    if (identityMode === 'demo')
+      output.log(
+        'warn',
+        'demo identity: anyone who reaches this server may pick any demo user (HALE_IDENTITY=token to require tokens)',
+      );
     let listeningUrl: URL | undefined;
     let toolsProblem: string | undefined;
 
@@ -86,6 +121,22 @@ export const startCommand: Command = {
         listeningUrl: () => listeningUrl ?? new URL(`http://${config.host}:${config.port}`),
       }),
       fhir: createFhirEndpoint({ config, applicationDatabase: databases.application, current: () => tools }),
+      metrics,
+      api: {
+        agent: () => chatAgent,
+        ...stores,
+        identity: {
+          mode: identityMode,
+          policy: () => tools?.governed.policy,
+          verifyBearer: async (token) => {
+            const info = await verifier.verifyAccessToken(token);
+            return String((info.extra as { user?: unknown } | undefined)?.user);
+          },
+        },
+        defaultModel: config.model,
+        dailyTokenBudget: (principal) => (tools ? dailyTokenBudgetOf(tools.governed, principal) : undefined),
+        now: () => new Date(),
+      },
       clientDirectory: fileURLToPath(new URL('../../client/', import.meta.url)),
       async readiness() {
         let database: ReadinessCheck;

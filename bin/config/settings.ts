@@ -145,6 +145,78 @@ export const settings = {
       'API key of the embedding endpoint (required for openai:, optional for openai-compatible:). Prefer the environment variable: a command line is visible to other users of the machine.',
     schema: z.string().min(1).optional(),
   },
+  model: {
+    flag: '--model',
+    env: 'HALE_MODEL',
+    default: 'builtin',
+    description:
+      'Chat model: builtin (offline, deterministic), openai:<model> (e.g. openai:gpt-4o-mini, with OPENAI_API_KEY) or openai-compatible:<base-url>#<model> (e.g. openai-compatible:http://localhost:11434/v1#llama3.1 for Ollama). The policy file can restrict models per role.',
+    schema: z.string().min(1),
+  },
+  openAiApiKey: {
+    flag: '--openai-api-key',
+    env: 'OPENAI_API_KEY',
+    default: undefined,
+    description:
+      'API key of the chat model service (required for openai:, optional for openai-compatible:). Prefer the environment variable: a command line is visible to other users of the machine.',
+    schema: z.string().min(1).optional(),
+  },
+  openAiBaseUrl: {
+    flag: '--openai-base-url',
+    env: 'OPENAI_BASE_URL',
+    default: undefined,
+    description:
+      'Base URL for openai: models (a proxy or gateway in front of OpenAI). Unset: https://api.openai.com/v1.',
+    schema: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  },
+  modelTimeoutMs: {
+    flag: '--model-timeout-ms',
+    env: 'HALE_MODEL_TIMEOUT_MS',
+    default: '60000',
+    description:
+      'How long to wait for the model service to start answering, and at most between two streamed chunks; a timed-out request is retried twice with backoff.',
+    schema: z.coerce.number().int().min(1_000).max(600_000),
+  },
+  maximumSteps: {
+    flag: '--max-steps',
+    env: 'HALE_MAX_STEPS',
+    default: '8',
+    description:
+      'Model calls per chat turn at most; a model still calling tools then is stopped and the person told.',
+    schema: z.coerce.number().int().min(1).max(50),
+  },
+  identityMode: {
+    flag: '--identity',
+    env: 'HALE_IDENTITY',
+    default: undefined,
+    description:
+      'How chat users sign in: demo (pick a demo user of the policy in the UI; no authentication) or token (bearer API tokens from `hale token create`, or JWTs with HALE_JWKS_URL). Unset: demo on the embedded database, token with DATABASE_URL.',
+    schema: z.enum(['demo', 'token'], { error: 'expected demo or token' }).optional(),
+  },
+  modelPrices: {
+    flag: '--model-prices',
+    env: 'HALE_MODEL_PRICES',
+    default: undefined,
+    description:
+      'YAML file of model prices in US dollars per million tokens (`openai:gpt-4o-mini: {input: 0.15, output: 0.6}`; keys may end in *), for cost accounting. Unset: the built-in table (docs/agent.md).',
+    schema: z.string().min(1).optional(),
+  },
+  toolCacheSeconds: {
+    flag: '--tool-cache-seconds',
+    env: 'HALE_TOOL_CACHE_SECONDS',
+    default: '300',
+    description:
+      'How long a chat tool result is reused for the same person, tool and input (0 turns the cache off). Never shared between people; a data load invalidates it.',
+    schema: z.coerce.number().int().min(0).max(86_400),
+  },
+  otelEndpoint: {
+    flag: '--otel-endpoint',
+    env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    default: undefined,
+    description:
+      'OpenTelemetry collector (OTLP over HTTP, e.g. http://localhost:4318): chat turns, model calls and tool calls are exported as spans as well as stored in hale.span.',
+    schema: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  },
   logLevel: {
     flag: '--log-level',
     env: 'HALE_LOG_LEVEL',

@@ -35,3 +35,10 @@ export {
   type SourceDocument,
 } from './source-document.js';
 export { parseVerifiedQueries, type VerifiedQuery, verifiedQueryDocuments } from './verified-queries.js';
+export {
+  acceptedProviderIdForms,
+  formatProviderId,
+  type ProviderId,
+  type ProviderIdParse,
+  parseProviderId,
+} from './parse-provider-id.js';

@@ -9,4 +9,5 @@ export type { AnyToolDefinition, ToolAnnotations, ToolContext, ToolPorts } from 
 export { ToolError, type ToolErrorCode } from './tool-error.js';
 export { createToolRegistry, maximumToolInputLength, type ToolRegistry } from './tool-registry.js';
 export type { ToolFailure, ToolResult } from './tool-result.js';
+export { createToolResultCache, type ToolResultCache, toolCacheKey } from './tool-result-cache.js';
 export { whoamiTool } from './whoami-tool.js';

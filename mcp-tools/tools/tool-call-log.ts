@@ -12,6 +12,8 @@ export interface ToolCallEntry {
   outcome: 'ok' | 'error';
   code?: string;
   durationMs: number;
+  /** Answered from the tool-result cache: no SQL ran, so the audit log has no entry for it. */
+  cached?: boolean;
 }
 
 /** Where the registry records calls. */
@@ -31,8 +33,8 @@ export function createDatabaseToolCallLog(database: Queryable): ToolCallLog {
       if (input.length > maximumLoggedInput)
         input = JSON.stringify({ truncated: true, start: input.slice(0, maximumLoggedInput) });
       await database.query(
-        `INSERT INTO hale.tool_call (principal, role, channel, tool, input, outcome, code, duration_ms)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
+        `INSERT INTO hale.tool_call (principal, role, channel, tool, input, outcome, code, duration_ms, cached)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)`,
         [
           entry.principal,
           entry.role,
@@ -42,6 +44,7 @@ export function createDatabaseToolCallLog(database: Queryable): ToolCallLog {
           entry.outcome,
           entry.code ?? null,
           entry.durationMs,
+          entry.cached ?? false,
         ],
       );
     },

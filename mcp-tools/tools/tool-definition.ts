@@ -26,6 +26,8 @@ export interface ToolContext {
   /** Aborted when the caller goes away (client disconnect, Ctrl-C): running SQL is cancelled. */
   signal: AbortSignal;
   ports: ToolPorts;
+  /** Answer from the tool-result cache when the registry has one (chat turns ask for it). */
+  useCache?: boolean;
 }
 
 /** MCP tool annotations; every Hale tool reads, never writes, and sees only Hale's own data. */

@@ -5,6 +5,7 @@ import type { ToolCallLog } from './tool-call-log.js';
 import type { AnyToolDefinition, ToolContext } from './tool-definition.js';
 import { ToolError } from './tool-error.js';
 import { renderFailureText, type ToolFailure, type ToolResult } from './tool-result.js';
+import { type ToolResultCache, toolCacheKey } from './tool-result-cache.js';
 
 /** Largest argument object accepted, in characters of JSON: a query is text, not a payload. */
 export const maximumToolInputLength = 100_000;
@@ -29,10 +30,16 @@ export function createToolRegistry({
   tools,
   callLog,
   onInternalError,
+  cache,
 }: {
   tools: readonly AnyToolDefinition[];
   callLog: ToolCallLog;
   onInternalError?: (error: unknown, tool: string) => void;
+  /**
+   * Results kept for calls whose context asks for it (`useCache`); `dataVersion` changes when the
+   * warehouse is reloaded, so a load never serves an older answer.
+   */
+  cache?: { results: ToolResultCache; dataVersion: () => string };
 }): ToolRegistry {
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   if (byName.size !== tools.length) throw new Error('two tools share a name');
@@ -50,9 +57,25 @@ export function createToolRegistry({
         });
       }
       const parsedInput = parseInput(tool.inputSchema, input);
-      const output = await tool.execute(parsedInput, context);
-      const structuredContent = tool.outputSchema.parse(output) as Record<string, unknown>;
-      result = { isError: false, structuredContent, text: tool.renderText(structuredContent) };
+      const key =
+        cache && context.useCache
+          ? toolCacheKey({
+              principal: context.principal,
+              policyVersion: context.ports.warehouse.policy.version,
+              tool: name,
+              input: parsedInput,
+              dataVersion: cache.dataVersion(),
+            })
+          : undefined;
+      const cached = key ? cache?.results.get(key) : undefined;
+      if (cached && !cached.isError) {
+        result = { ...cached, cached: true };
+      } else {
+        const output = await tool.execute(parsedInput, context);
+        const structuredContent = tool.outputSchema.parse(output) as Record<string, unknown>;
+        result = { isError: false, structuredContent, text: tool.renderText(structuredContent) };
+        if (key) cache?.results.set(key, result);
+      }
     } catch (error) {
       const failure = toFailure(error, context.signal);
       if (failure.code === 'internal_error') onInternalError?.(error, name);
@@ -67,6 +90,7 @@ export function createToolRegistry({
       outcome: result.isError ? 'error' : 'ok',
       ...(result.isError ? { code: result.error.code } : {}),
       durationMs: performance.now() - started,
+      cached: result.cached === true,
     });
     return result;
   }

@@ -15,8 +15,14 @@ export interface ToolFailure {
  * `structuredContent` matches the tool's output schema.
  */
 export type ToolResult =
-  | { isError: false; structuredContent: Record<string, unknown>; text: string }
-  | { isError: true; error: ToolFailure; text: string };
+  | {
+      isError: false;
+      structuredContent: Record<string, unknown>;
+      text: string;
+      /** Served from the tool-result cache: no query ran for this call. */
+      cached?: true;
+    }
+  | { isError: true; error: ToolFailure; text: string; cached?: undefined };
 
 /** The text of a failure: the code, what was wrong, close matches and what is allowed. */
 export function renderFailureText(failure: ToolFailure): string {

@@ -40,6 +40,10 @@ export interface RoleDefinition {
   name: string;
   description: string;
   minimumCellSize?: number;
+  /** Chat models the role may use (ids, or prefixes ending in `*`); undefined: any. */
+  models?: readonly string[];
+  /** Chat tokens per person and UTC day; undefined: no limit. */
+  dailyTokenBudget?: number;
   tables: readonly TableRule[];
 }
 

@@ -103,6 +103,8 @@ export function parsePolicyFile({ file, text }: { file: string; text: string }):
       name: roleName,
       description: role.description ?? '',
       ...(role.minimum_cell_size ? { minimumCellSize: role.minimum_cell_size } : {}),
+      ...(role.models ? { models: role.models } : {}),
+      ...(role.daily_token_budget !== undefined ? { dailyTokenBudget: role.daily_token_budget } : {}),
       tables,
     });
   }

@@ -61,6 +61,13 @@ export const policyFileSchema = z
         .object({
           description: z.string().optional(),
           minimum_cell_size: z.number().int().min(2).max(1000).optional(),
+          /**
+           * Chat models the role may use: model ids (`builtin`, `openai:gpt-4o-mini`) or prefixes
+           * ending in `*` (`openai-compatible:*`). Unset: any configured model.
+           */
+          models: z.array(z.string().min(1).max(300)).optional(),
+          /** Tokens (in + out) a person of this role may spend on chat per UTC day. Unset: no limit. */
+          daily_token_budget: z.number().int().min(0).optional(),
           tables: z.record(
             z
               .string()

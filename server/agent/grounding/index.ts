@@ -1,0 +1,8 @@
+export { checkGrounding } from './check-grounding.js';
+export type {
+  ClaimKind,
+  GroundingEvidence,
+  GroundingVerdict,
+  KnownEntities,
+  UngroundedClaim,
+} from './grounding-verdict.js';

@@ -1,0 +1,6 @@
+export { type BuiltinModelOptions, createBuiltinModel } from './create-builtin-model.js';
+export {
+  type DimensionValueEntry,
+  type DimensionValueIndex,
+  loadDimensionValueIndex,
+} from './dimension-value-index.js';

@@ -1,0 +1,19 @@
+/**
+ * Answers "what can I see?" from whoami: who the user is as authenticated, their role, and in plain
+ * words what they may see (the tool's own summary), with their scope attributes.
+ */
+export function writeAccessAnswer(content: Record<string, unknown>): string {
+  const summary = typeof content.summary === 'string' ? content.summary : '';
+  const attributes = Object.entries((content.attributes ?? {}) as Record<string, unknown>);
+  const lines = [summary];
+  if (attributes.length > 0)
+    lines.push(
+      '',
+      `Your scope: ${attributes.map(([name, value]) => `${name.replace(/_/g, ' ')} ${Array.isArray(value) ? value.join(', ') : String(value)}`).join('; ')}.`,
+    );
+  lines.push(
+    '',
+    'Ask "which tables are there?" for the tables, or "which metrics are there?" for the agreed metrics.',
+  );
+  return lines.join('\n');
+}
