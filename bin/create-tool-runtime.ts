@@ -83,15 +83,16 @@ export function createToolRuntime({
 const dataVersionLifetimeMs = 15_000;
 
 /**
- * The data version of the tool-result cache: when each warehouse part was last loaded. Read again
+ * The data version of the tool-result cache: when each warehouse part was last loaded (undefined
+ * until first read: no caching then). Read again
  * in the background at most every 15 s (no timer: on use), so `hale cdm load` or a reseed by another
  * process stops cached answers within seconds, and a cache lookup never waits on the database.
  */
-function warehouseDataVersion(database: Database, log: CommandOutput['log']): () => string {
-  let version = `started:${Date.now()}`;
+function warehouseDataVersion(database: Database, log: CommandOutput['log']): () => string | undefined {
+  let version: string | undefined;
   let readAt = 0;
   let reading = false;
-  return () => {
+  const current = () => {
     if (!reading && Date.now() - readAt > dataVersionLifetimeMs) {
       reading = true;
       readWarehouseState(database)
@@ -106,4 +107,6 @@ function warehouseDataVersion(database: Database, log: CommandOutput['log']): ()
     }
     return version;
   };
+  current();
+  return current;
 }

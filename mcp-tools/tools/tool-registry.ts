@@ -39,7 +39,7 @@ export function createToolRegistry({
    * Results kept for calls whose context asks for it (`useCache`); `dataVersion` changes when the
    * warehouse is reloaded, so a load never serves an older answer.
    */
-  cache?: { results: ToolResultCache; dataVersion: () => string };
+  cache?: { results: ToolResultCache; dataVersion: () => string | undefined };
 }): ToolRegistry {
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   if (byName.size !== tools.length) throw new Error('two tools share a name');
@@ -57,14 +57,16 @@ export function createToolRegistry({
         });
       }
       const parsedInput = parseInput(tool.inputSchema, input);
+      // No data version yet (not read): no caching, rather than a key that changes once it is known.
+      const dataVersion = cache && context.useCache ? cache.dataVersion() : undefined;
       const key =
-        cache && context.useCache
+        dataVersion !== undefined
           ? toolCacheKey({
               principal: context.principal,
               policyVersion: context.ports.warehouse.policy.version,
               tool: name,
               input: parsedInput,
-              dataVersion: cache.dataVersion(),
+              dataVersion,
             })
           : undefined;
       const cached = key ? cache?.results.get(key) : undefined;

@@ -370,6 +370,8 @@ export function createChatAgent(dependencies: ChatAgentDependencies): ChatAgent 
           }))
             writer.write(chunk);
           if (providerError) throw providerError;
+          // An abort ends the stream quietly (an `abort` chunk), not with an error.
+          if (signal.aborted) throw signal.reason ?? new Error('cancelled');
           const last = steps.at(-1);
           if (last && last.finishReason === 'tool-calls') {
             extraText = `I could not finish this answer within ${dependencies.maximumSteps} steps, so I stopped rather than guess. Try a narrower question.`;

@@ -171,6 +171,15 @@ describe('checkGrounding', () => {
     expect(flagged('Cancellations rose 25% from January to February.', evidence)).toEqual(['25%']);
   });
 
+  it('accepts a count computed as a rate times a count', () => {
+    const evidence: GroundingEvidence = {
+      question: 'No-shows in teleconsultation?',
+      toolCalls: [metricsCall({ rows: [{ no_show_rate: 0.0734, appointments: 8_812 }] })],
+    };
+    expect(flagged('7.3% of 8,812 appointments: roughly 647 no-shows.', evidence)).toEqual([]);
+    expect(flagged('7.3% of 8,812 appointments: roughly 702 no-shows.', evidence)).toEqual(['702']);
+  });
+
   it('accepts a difference computed from the rounded figures the answer shows', () => {
     const evidence: GroundingEvidence = {
       question: 'Compare Lyon and Paris.',

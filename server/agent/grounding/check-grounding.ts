@@ -15,7 +15,7 @@ import type {
   KnownEntities,
   UngroundedClaim,
 } from './grounding-verdict.js';
-import { sortedDistinct } from './sorted-values.js';
+import { indexRelatedPairs } from './related-pairs.js';
 
 interface CheckedClaim {
   kind: ClaimKind;
@@ -36,7 +36,7 @@ function knownPrefixes(tables: ReadonlySet<string>): Set<string> {
  * Checks that an answer says only what its turn supports: every number, percentage and date is
  * traceable to a tool result or input of the turn or to the question (exactly, or by rounding to
  * the precision shown, ratio × 100, a total, subtotal, average or count of a result table, or the
- * difference, sum or ratio of two related values), and every metric, dimension, table, column and
+ * difference, sum, ratio or product of two related values), and every metric, dimension, table, column and
  * concept it names exists. Fenced code and code spans' numbers are quoted tool material and not
  * checked. Pure and deterministic; the rules are in docs/grounding.md.
  */
@@ -60,13 +60,12 @@ export function checkGrounding(
   const claims: CheckedClaim[] = [];
 
   const groundedFirst = numbers.map((mention) => isNumberGrounded(mention, { evidence: index }));
-  const shownNumbers = sortedDistinct(
-    shownValues(numbers.filter((mention, position) => groundedFirst[position] && !mention.year)),
-  );
+  const shown = shownValues(numbers.filter((mention, position) => groundedFirst[position] && !mention.year));
+  const shownNumbers = indexRelatedPairs([shown]);
   numbers.forEach((mention, position) => {
     const grounded =
       groundedFirst[position] === true ||
-      (shownNumbers.length >= 2 && isNumberGrounded(mention, { evidence: index, shownNumbers }));
+      (shown.length >= 2 && isNumberGrounded(mention, { evidence: index, shownNumbers }));
     if (mention.year) {
       // "2024" is a year or a count of 2024 things: either reading may ground it.
       const year = mention.readings[0]?.value ?? 0;

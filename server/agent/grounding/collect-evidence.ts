@@ -1,6 +1,9 @@
+import { analyseResultTable } from './analyse-result-table.js';
 import { type DateSpan, daySpan, monthSpan, yearSpan } from './date-span.js';
 import { findDateMentions } from './find-date-mentions.js';
 import type { GroundingEvidence } from './grounding-verdict.js';
+import { indexRelatedPairs, type RelatedPairs } from './related-pairs.js';
+import { analysedRows, groupLimit, isIdentifierKey, isRecord, numericValue } from './result-cells.js';
 import { scanNumberWords } from './scan-number-words.js';
 import { scanNumbersInText } from './scan-numbers-in-text.js';
 import { sortedDistinct } from './sorted-values.js';
@@ -8,11 +11,11 @@ import { sortedDistinct } from './sorted-values.js';
 /** What one turn's question and tool calls support, indexed for the checks. */
 export interface EvidenceIndex {
   /** Magnitudes of every number in results and inputs, plus counts and aggregates of result tables, sorted. */
-  values: readonly number[];
+  values: Float64Array;
   /** Magnitudes of the numbers the person wrote, sorted. */
-  questionValues: readonly number[];
-  /** Sets of related numbers (one column or key across the turn, one row or object, one table's totals), each sorted, whose differences, sums and ratios count as derived. */
-  relatedGroups: (readonly number[])[];
+  questionValues: Float64Array;
+  /** Pairs of related numbers (one column or key across the turn, one row or object, one table's totals), whose differences, sums, ratios and products count as derived. */
+  relatedPairs: RelatedPairs;
   /** Whole numbers of results and the question, for concept ids, which must appear as they are. */
   integers: ReadonlySet<number>;
   /** Days, months, quarters and years results, inputs and the question mention. */
@@ -23,25 +26,9 @@ export interface EvidenceIndex {
   text: string;
 }
 
-/** Tables past this many rows are not summed: nobody adds up 5,000 rows in their head. */
-const analysedRows = 200;
-/** Largest set of related numbers searched for pairs, keeping the search O(n log n) per claim. */
-const groupLimit = 400;
-const numericText = /^-?\d+(?:\.\d+)?$/;
 const pureDate = /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?$/;
-// Ids are labels: the difference of two practice ids or the sum of concept ids means nothing.
-const identifierKey = /^id$|_id$|Id$|_ids$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function numericValue(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && numericText.test(value)) return Number(value);
-  return undefined;
-}
-
+/** A cell that is only a date or a month (`2026-11-03`, `2026-11-03 09:00:00`, `2026-11`). */
 function readPureDate(text: string): DateSpan | undefined {
   const match = pureDate.exec(text);
   if (!match) return undefined;
@@ -50,8 +37,6 @@ function readPureDate(text: string): DateSpan | undefined {
     ? monthSpan({ year: Number(year), month: Number(month) })
     : daySpan({ year: Number(year), month: Number(month), day: Number(day) });
 }
-
-type ColumnKind = 'numeric' | 'category' | 'other';
 
 class EvidenceCollector {
   private readonly values = new Set<number>();
@@ -106,16 +91,14 @@ class EvidenceCollector {
   }
 
   build(): EvidenceIndex {
-    const relatedGroups: number[][] = [];
-    for (const group of [...this.byKey.values(), ...this.groups]) {
-      if (group instanceof Set ? group.size >= 2 : group.length >= 2)
-        relatedGroups.push(sortedDistinct(group));
-    }
     for (const year of this.years) this.addDate(yearSpan(year));
     return {
       values: sortedDistinct(this.values),
       questionValues: sortedDistinct(this.questionValues),
-      relatedGroups,
+      relatedPairs: indexRelatedPairs([
+        ...[...this.byKey.values()].map((group) => [...group]),
+        ...this.groups,
+      ]),
       integers: this.integers,
       datePoints: [...this.datePoints.values()],
       dateRanges: this.dateRanges,
@@ -137,7 +120,7 @@ class EvidenceCollector {
     const magnitude = Math.abs(value);
     this.values.add(magnitude);
     this.addInteger(magnitude);
-    if (key === undefined || identifierKey.test(key)) return;
+    if (key === undefined || isIdentifierKey(key)) return;
     let group = this.byKey.get(key);
     if (!group) {
       group = new Set();
@@ -161,8 +144,9 @@ class EvidenceCollector {
   }
 
   private addOutputString(text: string, key: string | undefined): void {
-    if (numericText.test(text)) {
-      this.addOutputNumber(Number(text), key);
+    const number = numericValue(text);
+    if (number !== undefined) {
+      this.addOutputNumber(number, key);
       return;
     }
     if (this.dateTexts.has(text)) return;
@@ -186,8 +170,9 @@ class EvidenceCollector {
     if (typeof value === 'number') {
       if (Number.isFinite(value)) this.values.add(Math.abs(value));
     } else if (typeof value === 'string') {
-      if (numericText.test(value)) {
-        this.values.add(Math.abs(Number(value)));
+      const number = numericValue(value);
+      if (number !== undefined) {
+        this.values.add(Math.abs(number));
         return;
       }
       const date = readPureDate(value);
@@ -224,7 +209,11 @@ class EvidenceCollector {
     }
     if (Array.isArray(value)) {
       this.values.add(value.length);
-      if (value.length > 0 && value.every(isRecord)) this.analyseTable(value);
+      if (value.length > 0 && value.every(isRecord)) {
+        const figures = analyseResultTable(value);
+        for (const figure of figures.values) this.values.add(figure);
+        for (const group of figures.relatedGroups) this.addGroup(group);
+      }
       for (let index = 0; index < value.length; index++) this.walkOutput(value[index], key, index);
       return;
     }
@@ -234,115 +223,13 @@ class EvidenceCollector {
     const related: number[] | undefined = rowIndex === undefined || rowIndex < analysedRows ? [] : undefined;
     for (const childKey in value) {
       const child = value[childKey];
-      if (related && !identifierKey.test(childKey)) {
+      if (related && !isIdentifierKey(childKey)) {
         const number = numericValue(child);
         if (number !== undefined) related.push(Math.abs(number));
       }
       this.walkOutput(child, childKey);
     }
     if (related) this.addGroup(related);
-  }
-
-  /** Counts, totals, subtotals and averages of a result table: what an answer computes from rows. */
-  private analyseTable(rows: readonly Record<string, unknown>[]): void {
-    const kinds = new Map<string, ColumnKind>();
-    const distinct = new Map<string, Set<unknown>>();
-    const typed = rows.length <= analysedRows;
-    for (const row of rows) {
-      for (const column in row) {
-        const cell = row[column];
-        if (cell === null || cell === undefined) continue;
-        let values = distinct.get(column);
-        if (!values) {
-          values = new Set();
-          distinct.set(column, values);
-        }
-        values.add(cell);
-        if (!typed) continue;
-        const kind: ColumnKind =
-          numericValue(cell) !== undefined
-            ? 'numeric'
-            : typeof cell === 'string' || typeof cell === 'boolean'
-              ? 'category'
-              : 'other';
-        const previous = kinds.get(column);
-        kinds.set(column, previous === undefined || previous === kind ? kind : 'other');
-      }
-    }
-    // "Across 4 cities": the number of distinct values of a column.
-    for (const values of distinct.values()) this.values.add(values.size);
-    if (!typed) return;
-
-    const numericColumns = [...kinds]
-      .filter(([column, kind]) => kind === 'numeric' && !identifierKey.test(column))
-      .map(([column]) => column);
-    const categoryColumns = [...kinds].filter(([, kind]) => kind === 'category').map(([column]) => column);
-    // Column totals are related to each other: total cancellations over total appointments is
-    // the overall rate.
-    const columnTotals: number[] = [];
-    for (const column of numericColumns) {
-      let sum = 0;
-      let count = 0;
-      for (const row of rows) {
-        const number = numericValue(row[column]);
-        if (number === undefined) continue;
-        sum += number;
-        count++;
-      }
-      const total = this.addTotalOf(sum, count);
-      if (total !== undefined) columnTotals.push(total);
-    }
-    this.addGroup(columnTotals);
-    for (const category of categoryColumns) this.addSubtotals(rows, { category, numericColumns });
-  }
-
-  /**
-   * Subtotals: "Lyon had 412 cancellations over the year" sums Lyon's monthly rows. One value's
-   * subtotals across columns are related (Lyon's rate), and so are one column's subtotals across
-   * values (Lyon against Paris). A subtotal of one row is that row, already indexed.
-   */
-  private addSubtotals(
-    rows: readonly Record<string, unknown>[],
-    { category, numericColumns }: { category: string; numericColumns: readonly string[] },
-  ): void {
-    const subtotals = new Map<unknown, { rows: number; sums: number[]; counts: number[] }>();
-    for (const row of rows) {
-      const value = row[category];
-      if (value === null || value === undefined) continue;
-      let subtotal = subtotals.get(value);
-      if (!subtotal) {
-        subtotal = { rows: 0, sums: numericColumns.map(() => 0), counts: numericColumns.map(() => 0) };
-        subtotals.set(value, subtotal);
-      }
-      subtotal.rows++;
-      for (let index = 0; index < numericColumns.length; index++) {
-        const number = numericValue(row[numericColumns[index] as string]);
-        if (number === undefined) continue;
-        subtotal.sums[index] = (subtotal.sums[index] ?? 0) + number;
-        subtotal.counts[index] = (subtotal.counts[index] ?? 0) + 1;
-      }
-    }
-    const acrossValues: number[][] = numericColumns.map(() => []);
-    for (const subtotal of subtotals.values()) {
-      this.values.add(subtotal.rows);
-      if (subtotal.rows < 2) continue;
-      const acrossColumns: number[] = [];
-      subtotal.sums.forEach((sum, index) => {
-        const total = this.addTotalOf(sum, subtotal.counts[index] ?? 0);
-        if (total === undefined) return;
-        acrossColumns.push(total);
-        acrossValues[index]?.push(total);
-      });
-      this.addGroup(acrossColumns);
-    }
-    for (const group of acrossValues) this.addGroup(group);
-  }
-
-  private addTotalOf(sum: number, count: number): number | undefined {
-    if (count === 0) return undefined;
-    this.values.add(Math.abs(sum));
-    this.values.add(Math.abs(sum / count));
-    return Math.abs(sum);
   }
 
   private addGroup(group: number[]): void {

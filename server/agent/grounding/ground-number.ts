@@ -1,9 +1,10 @@
 import type { EvidenceIndex } from './collect-evidence.js';
 import type { NumberMention } from './find-number-mentions.js';
 import type { NumberReading } from './read-number-text.js';
-import { closestTo, hasPairIn, hasValueIn, type Interval, type PairOperation } from './sorted-values.js';
+import { hasRelatedPair, type RelatedPairs } from './related-pairs.js';
+import { closestTo, hasValueIn, type Interval, type PairOperation } from './sorted-values.js';
 
-const pairOperations: readonly PairOperation[] = ['difference', 'sum', 'ratio'];
+const pairOperations: readonly PairOperation[] = ['difference', 'sum', 'ratio', 'product'];
 
 function trailingZeros(value: number): number {
   let zeros = 0;
@@ -34,29 +35,29 @@ const scaled = ({ low, high }: Interval, factor: number): Interval => ({
   high: high * factor,
 });
 
-function isDerived(group: readonly number[], targets: readonly Interval[], percentage: boolean): boolean {
+function isDerived(pairs: RelatedPairs, targets: readonly Interval[], percentage: boolean): boolean {
   for (const target of targets) {
-    for (const operation of pairOperations) if (hasPairIn(group, target, operation)) return true;
+    for (const operation of pairOperations) if (hasRelatedPair(pairs, target, operation)) return true;
   }
   const fraction = targets[1];
   if (!percentage || !fraction) return false;
   // A change in percent: "rose 15%" is new / old = 1.15, "fell 15%" is 0.85.
   return (
-    hasPairIn(group, { low: 1 + fraction.low, high: 1 + fraction.high }, 'ratio') ||
-    hasPairIn(group, { low: 1 - fraction.high, high: 1 - fraction.low }, 'ratio')
+    hasRelatedPair(pairs, { low: 1 + fraction.low, high: 1 + fraction.high }, 'ratio') ||
+    hasRelatedPair(pairs, { low: 1 - fraction.high, high: 1 - fraction.low }, 'ratio')
   );
 }
 
 /**
  * Whether a number of the answer is supported: written in the question, equal to a value of the
  * turn at the precision shown (for a percentage, also a 0–1 ratio × 100), a count, total, subtotal
- * or average of a result table, or the difference, sum or ratio of two related values. With
- * `shownNumbers`, only pairs of the answer's own grounded numbers are tried: people compute from the
- * rounded figures they show.
+ * or average of a result table, or the difference, sum, ratio or product (a rate times a count) of
+ * two related values. With `shownNumbers`, only pairs of the answer's own grounded numbers are
+ * tried: people compute from the rounded figures they show.
  */
 export function isNumberGrounded(
   mention: NumberMention,
-  { evidence, shownNumbers }: { evidence: EvidenceIndex; shownNumbers?: readonly number[] },
+  { evidence, shownNumbers }: { evidence: EvidenceIndex; shownNumbers?: RelatedPairs },
 ): boolean {
   return mention.readings.some((reading) => {
     const shown = shownInterval(mention, reading);
@@ -68,7 +69,7 @@ export function isNumberGrounded(
     if (!mention.percentage && reading.decimals > 0 && reading.value <= 1) {
       if (hasValueIn(evidence.values, scaled(shown, 100))) return true;
     }
-    return evidence.relatedGroups.some((group) => isDerived(group, targets, mention.percentage));
+    return isDerived(evidence.relatedPairs, targets, mention.percentage);
   });
 }
 
@@ -106,5 +107,5 @@ export function explainUngroundedNumber(mention: NumberMention, evidence: Eviden
   const best = candidates.sort((first, second) => first.distance - second.distance)[0];
   const what = mention.percentage ? 'percentage (nor its 0–1 ratio)' : 'number';
   const hint = best ? `; the closest value in them is ${best.text}` : '';
-  return `no tool result or input of this turn, nor the question, has this ${what}, and no rounding, total, average, count, difference or ratio of them gives it${hint}`;
+  return `no tool result or input of this turn, nor the question, has this ${what}, and no rounding, total, average, count, difference, ratio or product of them gives it${hint}`;
 }

@@ -14,6 +14,8 @@ export type Intent =
   | { kind: 'greeting' }
   | { kind: 'help' }
   | { kind: 'data_modification' }
+  /** Writing, jokes and the like: not a data question, whatever data it mentions. */
+  | { kind: 'out_of_scope' }
   | { kind: 'patient_identifiers' }
   | { kind: 'access' }
   | { kind: 'list_tables'; schema?: 'scheduling' | 'cdm' | 'vocab' }
@@ -63,7 +65,7 @@ const helpPattern =
 const modificationPattern =
   /^(please )?((can|could|would) you |i (want|need) (you )?to |i d like (you )?to |let s |lets |go ahead and |now |peux tu |pouvez vous |veuillez |merci de )?(please )?(delete|drop|truncate|insert|update|alter|erase|wipe|purge|remove|overwrite|grant|revoke|modify|cancel|supprime\w*|efface\w*|modifie\w*|ajoute\w*|mets a jour)\b|\b(create|add|insert) (a )?(new )?(table|row|record|column|appointment|patient)\b|\bset (the )?status\b/;
 const identifierPattern =
-  /\b(emails?|e mails?|phone numbers?|telephone|addresses|home address|names of (the )?patients|patient names|social security|nir)\b/;
+  /\b(patients?|their|people|persons?)\b.*\b(emails?|e mails?|email addresses|phone numbers?|telephone numbers?|home addresses|addresses|names|social security numbers?|nir)\b|\b(emails?|e mails?|email addresses|phone numbers?|addresses|names|nir)\b.*\b(patients?|people|persons?)\b/;
 const accessPattern =
   /\bwhat (data )?(can|may) i (see|access|query|read)\b|\bwho am i\b|\bmy (access|permissions?|rights|role|scope)\b|\bwhat (do|can) i have access\b|\bwhat am i allowed\b|\bwhat data do i have\b|\bwhy can ?t i see\b|\bque puis je voir\b|\bmes droits\b|\bmon acces\b/;
 const listTablesPattern =
@@ -73,7 +75,9 @@ const describePattern =
 const listMetricsPattern =
   /\b(which|what|list|show|available) (the )?(metrics|indicators|measures|kpis?)\b|\bmetrics (are there|are available|exist|can i)\b|\bquels indicateurs\b/;
 const documentPattern =
-  /^(what|which) (is|are) (a|an) |^qu est ce qu|\b(defin\w*|meaning|mean by|what does .+ mean|refresh\w*|updated|up to date|fresh\w*|reload\w*|documentation|rules?|policy|policies|caveats?|data quality|how (is|are) .+ (counted|calculated|computed|measured|recorded)|how (do|should) (i|we)|why (is|are|do|does)|explain|difference between|glossary|glossaire|signifie|qu est ce qu un|mis a jour|regle\w*)\b/;
+  /^(what|which) (is|are) (a|an) |^qu est ce qu|\b(defin\w*|meaning|mean by|what does .+ (mean|say)|what do .+ say|refresh\w*|updated|up to date|fresh\w*|reload\w*|documentation|rules?|policy|policies|caveats?|data quality|how (is|are) .+ (counted|calculated|computed|measured|recorded)|how (do|should) (i|we)|why (is|are|do|does)|explain|difference between|glossary|glossaire|signifie|qu est ce qu un|mis a jour|regle\w*)\b/;
+const writingPattern =
+  /^(please )?((can|could|would) you |help me )?(write|draft|compose|redige\w*|ecri\w*)\b|\b(tell|write) (me )?(a|an) (joke|poem|story|song)\b/;
 const offTopicPattern =
   /\b(weather|meteo|joke|blague|poem|poeme|story|song|recipe|football|soccer|movie|film|horoscope|stock|bitcoin|capital of|president|news|write (me )?an? (email|letter|mail|poem|essay)|email to|draft an?|translate (this|the sentence)|sing|who won|play a game)\b/;
 
@@ -86,6 +90,7 @@ function conceptWords(text: string): string {
       '',
     )
     .replace(/\b(the|a|an|le|la|les|l')\b\s*/gi, '')
+    .replace(/\b(exists?|are there|is there|available|used|in use)\b\s*/gi, ' ')
     .replace(
       /\b(snomed( ct)?|icd-?10(-?cm)?|cim-?10|loinc|rxnorm|atc)\b\s*|\b(standard\s+)?(codes?|concepts?( id)?|concept ids?)\b\s*|\b(for|of|pour|de|du)\b\s*/gi,
       ' ',
@@ -162,6 +167,7 @@ export function classifyIntent(question: string): Intent {
   const words = normalized.split(' ').filter(Boolean);
   if (words.length === 0) return { kind: 'help' };
   if (modificationPattern.test(normalized)) return { kind: 'data_modification' };
+  if (writingPattern.test(normalized)) return { kind: 'out_of_scope' };
   if (helpPattern.test(normalized)) return { kind: 'help' };
   if (words.every((word) => greetingWords.has(word))) return { kind: 'greeting' };
   if (identifierPattern.test(normalized) && !countCue.test(normalized))

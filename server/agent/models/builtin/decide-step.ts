@@ -268,6 +268,8 @@ function answer(context: StepContext, turn: ConversationTurn, call: Call): strin
       return writeHelpAnswer({ tables: context.tables, index: context.index, reason: intent.kind });
     case 'data_modification':
       return writeModificationRefusal();
+    case 'out_of_scope':
+      return writeHelpAnswer({ tables: context.tables, index: context.index, reason: 'out_of_scope' });
     case 'patient_identifiers':
       return writeIdentifiersRefusal();
     case 'access':

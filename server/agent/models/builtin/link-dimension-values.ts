@@ -51,8 +51,11 @@ function patternsOf(index: DimensionValueIndex, tables: LinkingTables): ValuePat
       patterns.push({ entry, stems: tokenizeQuestion(alias).map((token) => token.stem), partial: false });
   }
   for (const entry of index.entries) {
-    const content = phraseStems(entry.value);
-    if (content.length < 2) continue;
+    // Only a capitalised word of a name stands for it ("Confluence"); common words never do.
+    const content = tokenizeQuestion(entry.value)
+      .filter((token) => !token.stop && /^[A-Z]/.test(token.original))
+      .map((token) => token.stem);
+    if (phraseStems(entry.value).length < 2) continue;
     const others = index.entries.filter(
       (other) => other.dimension === entry.dimension && other.value !== entry.value,
     );
@@ -72,8 +75,8 @@ function patternsOf(index: DimensionValueIndex, tables: LinkingTables): ValuePat
 
 /**
  * Links the question's words to dimension values the principal may see: whole values (any case or
- * accents, "ile de france"), a few aliases ("women", "video"), then a distinctive word of a longer
- * value. The longest match wins; each word names one value.
+ * accents, "ile de france"), a few aliases ("women", "video"), then a distinctive capitalised word
+ * of a longer name ("Confluence"). The longest match wins; each word names one value.
  */
 export function linkDimensionValues({
   index,
@@ -98,6 +101,8 @@ export function linkDimensionValues({
       if (place.some((position) => used.has(position))) continue;
       // A lone stop word ("in", "de") is never a value on its own.
       if (place.every((position) => tokens[position]?.stop)) continue;
+      // A part of a name is only read as the name when written as one, with a capital.
+      if (pattern.partial && !place.every((position) => /^[A-Z]/.test(tokens[position]?.original ?? ''))) continue;
       for (const position of place) used.add(position);
       if (!linked.some((known) => known.entry === pattern.entry))
         linked.push({ entry: pattern.entry, tokens: place, partial: pattern.partial });

@@ -1,4 +1,4 @@
-import type { StructuredFilter } from '../../../../semantic-layer/index.js';
+import { normalizeText, type StructuredFilter } from '../../../../semantic-layer/index.js';
 import { type DataDomain, type LinkingTables, qualifyDimension } from './build-linking-tables.js';
 import type { DimensionValueIndex } from './dimension-value-index.js';
 import type { MetricMatch } from './link-metrics.js';
@@ -29,6 +29,10 @@ export type MetricPlan =
   | { kind: 'out_of_scope' }
   /** The semantic layer cannot answer this as asked; the text says why and what it can do. */
   | { kind: 'cannot'; text: string };
+
+/** A count of people: with words no metric matched, they may name a clinical concept. */
+const countingPeople =
+  /\b(how many|number of|combien|nombre de)\b.*\b(patients?|people|persons?|women|men|children|cases|individuals|personnes|femmes|hommes|enfants)\b/;
 
 const linkingWords = new Set([
   'in',
@@ -190,8 +194,14 @@ export function planMetricQuery({
 
   let metrics = reading.metrics.map((match) => match.metric);
   const conceptLike = reading.residual.length > 0;
+  const countsPeople =
+    countingPeople.test(normalizeText(reading.question)) ||
+    reading.values.some((value) => tables.domainOfModel.get(value.entry.model) === 'omop');
   if (metrics.length === 0) {
     if (followUp && base) metrics = base.metrics;
+    // "How many women have hypertension?": people with a clinical concept, which the search decides.
+    else if (conceptLike && countsPeople && !reading.partialMetric && tables.layer.metrics.has('patients'))
+      metrics = ['patients'];
     else if (reading.partialMetric)
       return clarifyBetween(
         tables,

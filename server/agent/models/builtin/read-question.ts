@@ -99,8 +99,9 @@ export function readQuestion({
   const linkedValues = linkDimensionValues({ index, tables, tokens, free });
   const overlaps = (match: MetricMatch, value: LinkedValue) =>
     match.tokens.some((position) => value.tokens.includes(position));
-  const conflicting = metricLinking.matches.filter((match) =>
-    linkedValues.some((value) => overlaps(match, value)),
+  // Only a metric named by one word can be a value instead: "teleconsultation share" stays a metric.
+  const conflicting = metricLinking.matches.filter(
+    (match) => match.tokens.length === 1 && linkedValues.some((value) => overlaps(match, value)),
   );
   const clear = metricLinking.matches.filter((match) => !conflicting.includes(match));
   let metrics: MetricMatch[];
@@ -108,7 +109,13 @@ export function readQuestion({
   else if (clear.length > 0 || conflicting.some((match) => match.verb))
     metrics = [...clear, ...conflicting.filter((match) => match.verb)];
   else metrics = conflicting.slice(-1);
-  const values = linkedValues.filter((value) => !metrics.some((match) => overlaps(match, value)));
+  const values = linkedValues.filter(
+    (value) => !metrics.some((match) => overlaps(match, value)) && !clear.some((match) => overlaps(match, value)),
+  );
+  // A question that is one metric's sample question, nearly word for word, asks for that metric only
+  // ("What share of appointments are teleconsultations in each region?").
+  const sample = closestSample(tables, tokens, metrics.map((match) => match.metric));
+  if (sample) metrics = metrics.filter((match) => match.metric === sample);
   // "How many appointments were cancelled": the participle is the measure, the noun its subject.
   const verbModels = new Set(
     metrics.filter((match) => match.verb).flatMap((match) => modelsOf(tables, match.metric)),
@@ -146,6 +153,22 @@ export function readQuestion({
     followUpCue,
     restrictive,
   };
+}
+
+/** Shared stems over all stems at which a sample question is the question itself. */
+const sampleIdentity = 0.75;
+
+function closestSample(tables: LinkingTables, tokens: readonly QuestionToken[], metrics: string[]): string | undefined {
+  if (metrics.length < 2) return undefined;
+  const stems = new Set(tokens.filter((token) => !token.stop).map((token) => token.stem));
+  let best: { metric: string; similarity: number } | undefined;
+  for (const sample of tables.sampleQuestions) {
+    if (!metrics.includes(sample.metric)) continue;
+    const shared = [...stems].filter((stem) => sample.stems.has(stem)).length;
+    const similarity = shared / new Set([...stems, ...sample.stems]).size;
+    if (similarity >= sampleIdentity && (!best || similarity > best.similarity)) best = { metric: sample.metric, similarity };
+  }
+  return best?.metric;
 }
 
 function modelsOf(tables: LinkingTables, metric: string): string[] {
