@@ -7,6 +7,7 @@ import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { readWarehouseState, seedDemoWarehouse, WarehouseError } from '../../mcp-tools/warehouse/index.js';
 import type { ChatAgent } from '../../server/agent/create-chat-agent.js';
 import { createHttpMetrics } from '../../server/http/http-metrics.js';
+import { metricsObservers } from '../../server/agent/metrics-observers.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
 import { configuredEmbeddingProvider } from '../configured-embedding-provider.js';
 import { createChatRuntime, createChatStores, dailyTokenBudgetOf } from '../create-chat-runtime.js';
@@ -82,15 +83,7 @@ export const startCommand: Command = {
         semanticLayer,
         runtime,
         output,
-        observers: {
-          toolCall: (tool, outcome, seconds, cached) => {
-            metrics.observeToolCall({ tool, outcome, seconds });
-            metrics.observeCache(cached);
-          },
-          modelCall: (model, inputTokens, outputTokens, costUsd, seconds) =>
-            metrics.observeModelCall({ model, inputTokens, outputTokens, costUsd, seconds }),
-          grounding: (grounded) => metrics.observeGrounding(grounded),
-        },
+        observers: metricsObservers(metrics),
       });
       tools = { governed, runtime };
     };

@@ -3,19 +3,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncBundledDocuments, vectorsAvailable } from '../../bin/sync-bundled-documents.js';
 import { type Databases, migrate, migrations } from '../../mcp-tools/db/index.js';
 import { type Principal, resolvePrincipal } from '../../mcp-tools/governance/index.js';
-import { builtinEmbeddingProvider, ingestDocuments, type SourceDocument } from '../../mcp-tools/retrieval/index.js';
+import {
+  builtinEmbeddingProvider,
+  ingestDocuments,
+  type SourceDocument,
+} from '../../mcp-tools/retrieval/index.js';
 import type { ToolContext, ToolPorts, ToolRegistry, ToolResult } from '../../mcp-tools/tools/index.js';
+import type { SemanticLayer } from '../../semantic-layer/index.js';
 import { createAgentTools } from '../../server/agent/create-agent-tools.js';
 import {
   createBuiltinModel,
   type DimensionValueIndex,
   loadDimensionValueIndex,
 } from '../../server/agent/models/builtin/index.js';
-import type { SemanticLayer } from '../../semantic-layer/index.js';
 import { createGovernedTestWarehouse } from '../support/governed-test-warehouse.js';
 import { type DisposableDatabase, testDatabaseAdapters } from '../support/test-databases.js';
 import { createTestToolRuntime } from '../support/tool-test-runtime.js';
-import { type BuiltinTurn, builtinQuestions, type DemoUser, type ExpectedQuery } from './builtin-questions.js';
+import {
+  type BuiltinTurn,
+  builtinQuestions,
+  type DemoUser,
+  type ExpectedQuery,
+} from './builtin-questions.js';
 
 /** The clock of every question: the warehouse is seeded up to 2026-06-30, so "last month" is June 2026. */
 const now = () => new Date('2026-07-01T09:00:00Z');
@@ -54,7 +63,7 @@ const canonical = (value: unknown): string =>
 
 /** Every number written in a text, as digits with their decimals and whether it is a percentage. */
 function numbersOf(text: string): { raw: string; value: number; decimals: number; percent: boolean }[] {
-  return [...text.matchAll(/\d[\d,]*(?:\.\d+)?%?/g)].map((match) => {
+  return [...text.matchAll(/\d+(?:,\d{3})*(?:\.\d+)?%?/g)].map((match) => {
     const raw = match[0];
     const percent = raw.endsWith('%');
     const digits = raw.replace(/[,%]/g, '');
@@ -67,7 +76,9 @@ function numbersOf(text: string): { raw: string; value: number; decimals: number
  * in place of the model's own query result), of the question and of the metric definitions.
  */
 function groundingCorpus(...sources: unknown[]): number[] {
-  const text = sources.map((source) => (typeof source === 'string' ? source : JSON.stringify(source))).join(' ');
+  const text = sources
+    .map((source) => (typeof source === 'string' ? source : JSON.stringify(source)))
+    .join(' ');
   return [...text.matchAll(/\d+(?:\.\d+)?(?:e-?\d+)?/g)].map((match) => Number(match[0]));
 }
 
@@ -111,13 +122,17 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
       ports,
       signal: new AbortController().signal,
     });
-    const callAs = (user: DemoUser, tool: string, input: unknown) => registry.execute(tool, input, contextOf(user));
+    const callAs = (user: DemoUser, tool: string, input: unknown) =>
+      registry.execute(tool, input, contextOf(user));
 
     /** One question through streamText, as the chat agent asks it. */
     async function ask(user: DemoUser, messages: ModelMessage[]): Promise<TurnOutcome> {
       let index = indexes.get(user);
       if (!index) {
-        index = loadDimensionValueIndex({ semanticLayer, callTool: (tool, input) => callAs(user, tool, input) });
+        index = loadDimensionValueIndex({
+          semanticLayer,
+          callTool: (tool, input) => callAs(user, tool, input),
+        });
         indexes.set(user, index);
       }
       const loaded = index;
@@ -130,7 +145,10 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
       return {
         text,
         calls: steps.flatMap((step) =>
-          step.toolCalls.map((call) => ({ toolName: call.toolName, input: call.input as Record<string, unknown> })),
+          step.toolCalls.map((call) => ({
+            toolName: call.toolName,
+            input: call.input as Record<string, unknown>,
+          })),
         ),
         results: steps.flatMap((step) =>
           step.toolResults.map((entry) => ({ toolName: entry.toolName, output: entry.output as ToolResult })),
@@ -139,7 +157,12 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
       };
     }
 
-    async function checkTurn(user: DemoUser, turn: BuiltinTurn, outcome: TurnOutcome) {
+    async function checkTurn(
+      user: DemoUser,
+      turn: BuiltinTurn,
+      outcome: TurnOutcome,
+      earlier: TurnOutcome[] = [],
+    ) {
       const shown = `${turn.question}\n---\n${outcome.text}`;
       expect(
         outcome.calls.map((call) => call.toolName),
@@ -168,7 +191,9 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
             for (const row of rows)
               for (const [name, value] of Object.entries(row))
                 if (typeof value === 'number' && semanticLayer.metrics.has(name)) {
-                  const style = /\(0 to 1\)|as a share/.test(semanticLayer.metrics.get(name)?.description ?? '');
+                  const style = /\(0 to 1\)|as a share/.test(
+                    semanticLayer.metrics.get(name)?.description ?? '',
+                  );
                   const formatted = style
                     ? `${(value * 100).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`
                     : Number.isInteger(value)
@@ -181,8 +206,11 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
                 }
         }
       } else if (queryCall) corpus.push(queryCall.input);
-      for (const result of outcome.results) if (result.toolName !== 'query_metrics' || !turn.query) corpus.push(result.output);
+      for (const result of outcome.results)
+        if (result.toolName !== 'query_metrics' || !turn.query) corpus.push(result.output);
       for (const call of outcome.calls) corpus.push(call.input);
+      // A follow-up may name what earlier turns found (a concept's code).
+      for (const previous of earlier) for (const result of previous.results) corpus.push(result.output);
       expect(ungroundedNumbers(outcome.text, groundingCorpus(...corpus)), shown).toEqual([]);
       const dates = outcome.text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [];
       const datesCorpus = JSON.stringify(corpus);
@@ -230,27 +258,39 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
       expect(new Set(builtinQuestions.map((conversation) => conversation.user))).toEqual(
         new Set(['admin', 'dana', 'alice', 'bob', 'carol']),
       );
-      expect(new Set(builtinQuestions.map((conversation) => conversation.intent)).size).toBeGreaterThanOrEqual(12);
+      expect(
+        new Set(builtinQuestions.map((conversation) => conversation.intent)).size,
+      ).toBeGreaterThanOrEqual(12);
       const metrics = turns.flatMap((turn) => turn.query?.metrics ?? []);
-      expect(metrics.some((metric) => semanticLayer.metrics.has(metric) && /appointment|cancel/.test(metric))).toBe(true);
+      expect(
+        metrics.some((metric) => semanticLayer.metrics.has(metric) && /appointment|cancel/.test(metric)),
+      ).toBe(true);
       expect(metrics).toContain('patients_with_condition');
-      expect(new Set(builtinQuestions.map((conversation) => conversation.id)).size).toBe(builtinQuestions.length);
+      expect(new Set(builtinQuestions.map((conversation) => conversation.id)).size).toBe(
+        builtinQuestions.length,
+      );
     });
 
     for (const conversation of builtinQuestions)
       it(`${conversation.id} (${conversation.user}, ${conversation.intent})`, async () => {
         let messages: ModelMessage[] = [];
+        const earlier: TurnOutcome[] = [];
         for (const turn of conversation.turns) {
           messages = [...messages, { role: 'user', content: turn.question }];
           const outcome = await ask(conversation.user, messages);
-          await checkTurn(conversation.user, turn, outcome);
+          await checkTurn(conversation.user, turn, outcome, earlier);
+          earlier.push(outcome);
           messages = [...messages, ...outcome.messages];
         }
       });
 
     it('streams the final answer in several text deltas, with estimated usage, and the same prompt gives the same output', async () => {
       const index = await indexes.get('admin');
-      const model = createBuiltinModel({ semanticLayer, now, dimensionValues: async () => index ?? { entries: [], unavailable: [] } });
+      const model = createBuiltinModel({
+        semanticLayer,
+        now,
+        dimensionValues: async () => index ?? { entries: [], unavailable: [] },
+      });
       const { signal: _signal, ...context } = contextOf('admin');
       const tools = createAgentTools({ registry, context, modelOutput: 'structured' });
       const run = async () => {
@@ -262,8 +302,13 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
           stopWhen: stepCountIs(8),
         });
         const parts: string[] = [];
-        for await (const part of result.fullStream) parts.push(part.type === 'text-delta' ? `delta:${part.text}` : part.type);
-        return { parts, usage: await result.totalUsage, calls: (await result.steps).flatMap((step) => step.toolCalls) };
+        for await (const part of result.fullStream)
+          parts.push(part.type === 'text-delta' ? `delta:${part.text}` : part.type);
+        return {
+          parts,
+          usage: await result.totalUsage,
+          calls: (await result.steps).flatMap((step) => step.toolCalls),
+        };
       };
       const first = await run();
       const second = await run();
@@ -276,7 +321,11 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
     });
 
     it('stops when the request is aborted', async () => {
-      const model = createBuiltinModel({ semanticLayer, now, dimensionValues: async () => ({ entries: [], unavailable: [] }) });
+      const model = createBuiltinModel({
+        semanticLayer,
+        now,
+        dimensionValues: async () => ({ entries: [], unavailable: [] }),
+      });
       const controller = new AbortController();
       controller.abort();
       await expect(
@@ -289,7 +338,10 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
 
     it('quotes a document that gives instructions as data, and does nothing it says', async () => {
       const outcome = await ask('alice', [{ role: 'user', content: 'What does the walrus review say?' }]);
-      expect(outcome.calls.map((call) => call.toolName), outcome.text).toEqual(['search_documents']);
+      expect(
+        outcome.calls.map((call) => call.toolName),
+        outcome.text,
+      ).toEqual(['search_documents']);
       expect(outcome.text).toContain('Walrus review');
       expect(outcome.text.toLowerCase()).not.toContain('ignore all previous instructions');
       expect(outcome.text).toContain('treated as data');

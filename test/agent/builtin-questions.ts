@@ -148,7 +148,13 @@ export const builtinQuestions: BuiltinConversation[] = [
       {
         question: 'Top 5 specialties by no-show rate',
         tools: ['query_metrics'],
-        query: { metrics: ['no_show_rate'], group_by: [specialty], where: [], order_by: ['-no_show_rate'], limit: 5 },
+        query: {
+          metrics: ['no_show_rate'],
+          group_by: [specialty],
+          where: [],
+          order_by: ['-no_show_rate'],
+          limit: 5,
+        },
         includes: ['Specialty', 'the first 5', 'Lowest'],
       },
     ],
@@ -161,7 +167,12 @@ export const builtinQuestions: BuiltinConversation[] = [
       {
         question: 'Which region has the most cancellations?',
         tools: ['query_metrics'],
-        query: { metrics: ['cancellations'], group_by: ['practice__region'], where: [], order_by: ['-cancellations'] },
+        query: {
+          metrics: ['cancellations'],
+          group_by: ['practice__region'],
+          where: [],
+          order_by: ['-cancellations'],
+        },
         includes: ['Region', 'Highest Cancellations'],
       },
     ],
@@ -342,7 +353,13 @@ export const builtinQuestions: BuiltinConversation[] = [
       {
         question: 'Booked hours by city in Q1 2026',
         tools: ['query_metrics'],
-        query: { metrics: ['booked_hours'], group_by: ['practice__city'], where: [], start: '2026-01-01', end: '2026-04-01' },
+        query: {
+          metrics: ['booked_hours'],
+          group_by: ['practice__city'],
+          where: [],
+          start: '2026-01-01',
+          end: '2026-04-01',
+        },
         includes: ['Booked hours', 'City'],
       },
     ],
@@ -473,7 +490,9 @@ export const builtinQuestions: BuiltinConversation[] = [
         query: {
           metrics: ['appointments'],
           group_by: [],
-          where: [{ dimension: 'practice__practice_name', operator: '=', values: ['Centre médical Confluence'] }],
+          where: [
+            { dimension: 'practice__practice_name', operator: '=', values: ['Centre médical Confluence'] },
+          ],
           ...lastYear,
         },
         includes: ['Practice is Centre médical Confluence'],
@@ -491,7 +510,12 @@ export const builtinQuestions: BuiltinConversation[] = [
         question: 'How many patients have type 2 diabetes?',
         tools: ['search_concepts', 'query_metrics'],
         query: { metrics: ['patients_with_condition'], group_by: [], where: [t2dm] },
-        includes: ['Type 2 diabetes mellitus', 'SNOMED 44054006', 'and its descendants', 'Patients with a condition'],
+        includes: [
+          'Type 2 diabetes mellitus',
+          'SNOMED 44054006',
+          'and its descendants',
+          'Patients with a condition',
+        ],
       },
     ],
   },
@@ -563,7 +587,11 @@ export const builtinQuestions: BuiltinConversation[] = [
       {
         question: 'How many visits by visit type per year?',
         tools: ['query_metrics'],
-        query: { metrics: ['visits'], group_by: ['metric_time__year', 'visit_concept__visit_type_name'], where: [] },
+        query: {
+          metrics: ['visits'],
+          group_by: ['metric_time__year', 'visit_concept__visit_type_name'],
+          where: [],
+        },
         includes: ['Visits', 'Visit type'],
       },
     ],
@@ -898,7 +926,13 @@ export const builtinQuestions: BuiltinConversation[] = [
       {
         question: 'Top 5 specialties by no-show rate',
         tools: ['query_metrics'],
-        query: { metrics: ['no_show_rate'], group_by: [specialty], where: [], order_by: ['-no_show_rate'], limit: 5 },
+        query: {
+          metrics: ['no_show_rate'],
+          group_by: [specialty],
+          where: [],
+          order_by: ['-no_show_rate'],
+          limit: 5,
+        },
       },
       {
         question: 'And the cancellation rate?',
@@ -988,7 +1022,9 @@ export const builtinQuestions: BuiltinConversation[] = [
     id: 'clarify-value-only',
     user: 'dana',
     intent: 'clarification',
-    turns: [{ question: 'Cardiology?', tools: [], includes: ['What would you like to know about Cardiology'] }],
+    turns: [
+      { question: 'Cardiology?', tools: [], includes: ['What would you like to know about Cardiology'] },
+    ],
   },
 
   // Vocabulary
@@ -1163,7 +1199,9 @@ export const builtinQuestions: BuiltinConversation[] = [
     id: 'bob-tables',
     user: 'bob',
     intent: 'tables',
-    turns: [{ question: 'Which tables are there?', tools: ['list_tables'], includes: ['scheduling.appointment'] }],
+    turns: [
+      { question: 'Which tables are there?', tools: ['list_tables'], includes: ['scheduling.appointment'] },
+    ],
   },
   {
     id: 'dana-describe-appointment',
@@ -1216,7 +1254,9 @@ export const builtinQuestions: BuiltinConversation[] = [
     id: 'what-can-you-do',
     user: 'bob',
     intent: 'help',
-    turns: [{ question: 'What can you do?', tools: [], includes: ['How many appointments were there last month?'] }],
+    turns: [
+      { question: 'What can you do?', tools: [], includes: ['How many appointments were there last month?'] },
+    ],
   },
   {
     id: 'carol-help-hides-other-regions',
@@ -1228,7 +1268,13 @@ export const builtinQuestions: BuiltinConversation[] = [
     id: 'weather',
     user: 'admin',
     intent: 'out_of_scope',
-    turns: [{ question: "What's the weather in Paris tomorrow?", tools: [], includes: ['outside what I can help with'] }],
+    turns: [
+      {
+        question: "What's the weather in Paris tomorrow?",
+        tools: [],
+        includes: ['outside what I can help with'],
+      },
+    ],
   },
   {
     id: 'joke',
@@ -1320,7 +1366,10 @@ export const builtinQuestions: BuiltinConversation[] = [
       {
         question: 'How many patients have type 2 diabetes?',
         tools: ['search_concepts', 'query_metrics'],
-        includes: ['your access does not include the data this needs', 'You could ask instead'],
+        includes: [
+          'your access does not include the data this needs',
+          'Ask about data your role covers instead',
+        ],
       },
     ],
   },
@@ -1352,6 +1401,8 @@ export const builtinQuestions: BuiltinConversation[] = [
     id: 'bob-unknown-city',
     user: 'bob',
     intent: 'unknown_value',
-    turns: [{ question: 'How many cancellations in Toulouse?', tools: [], includes: ['could not find "Toulouse"'] }],
+    turns: [
+      { question: 'How many cancellations in Toulouse?', tools: [], includes: ['could not find "Toulouse"'] },
+    ],
   },
 ];

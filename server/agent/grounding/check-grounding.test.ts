@@ -98,8 +98,9 @@ describe('checkGrounding', () => {
     expect(verdict.checkedClaims).toBe(2);
     expect(verdict.ungrounded).toHaveLength(1);
     expect(verdict.ungrounded[0]).toMatchObject({ kind: 'number', text: '415' });
-    expect(verdict.ungrounded[0]?.reason).toContain('no tool result or input of this turn');
-    expect(verdict.ungrounded[0]?.reason).toContain('the closest value in them is 412');
+    expect(verdict.ungrounded[0]?.reason).toBe(
+      'in no tool result, tool input or question of this turn, nor a rounding, total, average, count, difference, ratio or product of their figures; the closest figure there is 412',
+    );
   });
 
   it('reads a percentage from a 0–1 ratio at the precision shown, and flags a wrong one', () => {
@@ -278,6 +279,27 @@ describe('checkGrounding', () => {
     ]);
   });
 
+  it('checks every id of a concept list, and reads a CDM version as no concept', () => {
+    const evidence: GroundingEvidence = {
+      question: 'Diabetes concepts?',
+      toolCalls: [
+        {
+          tool: 'concept_descendants',
+          input: { conceptId: 201826 },
+          output: {
+            isError: false,
+            structuredContent: { descendants: [{ concept_id: 4193704 }, { concept_id: 201826 }] },
+            text: '2 descendants',
+          },
+        },
+      ],
+    };
+    expect(flagged('Concepts 201826, 4193704 and 316866 in OMOP 5.4.', evidence)).toEqual([
+      'concept 316866',
+      '5.4',
+    ]);
+  });
+
   it('accepts numbers, dates and names the person wrote in the question', () => {
     const evidence: GroundingEvidence = {
       question: 'Show the top 5 cities since March 2024 by patient_happiness, above 20%.',
@@ -423,6 +445,24 @@ describe('checkGrounding', () => {
       checkedClaims: 0,
       ungrounded: [],
     });
+  });
+
+  it('reads odd tool outputs without failing', () => {
+    const evidence: GroundingEvidence = {
+      question: 'Anything?',
+      toolCalls: [
+        { tool: 'whoami', input: undefined, output: null },
+        { tool: 'list_tables', input: {}, output: 'plain text with 17 tables' },
+        {
+          tool: 'list_metrics',
+          input: {},
+          output: { isError: false, structuredContent: undefined, text: '' },
+        },
+      ],
+    };
+    expect(
+      check('There are 17 tables and 18 metrics.', evidence).ungrounded.map((claim) => claim.text),
+    ).toEqual(['18']);
   });
 
   it('reports a claim written twice once', () => {

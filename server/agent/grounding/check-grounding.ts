@@ -36,9 +36,9 @@ function knownPrefixes(tables: ReadonlySet<string>): Set<string> {
  * Checks that an answer says only what its turn supports: every number, percentage and date is
  * traceable to a tool result or input of the turn or to the question (exactly, or by rounding to
  * the precision shown, ratio × 100, a total, subtotal, average or count of a result table, or the
- * difference, sum, ratio or product of two related values), and every metric, dimension, table, column and
- * concept it names exists. Fenced code and code spans' numbers are quoted tool material and not
- * checked. Pure and deterministic; the rules are in docs/grounding.md.
+ * difference, sum, ratio or product of two related values), and every metric, dimension, table,
+ * column and concept it names exists. Fenced code, and numbers in code spans, are quoted tool
+ * material and not checked. Pure and deterministic; the rules are in docs/grounding.md.
  */
 export function checkGrounding(
   answer: string,
@@ -60,12 +60,14 @@ export function checkGrounding(
   const claims: CheckedClaim[] = [];
 
   const groundedFirst = numbers.map((mention) => isNumberGrounded(mention, { evidence: index }));
+  // Second chance: people compute from the rounded figures they show, so a number the evidence
+  // does not give may still be a difference or ratio of the answer's own grounded numbers.
   const shown = shownValues(numbers.filter((mention, position) => groundedFirst[position] && !mention.year));
-  const shownNumbers = indexRelatedPairs([shown]);
+  const shownPairs = indexRelatedPairs([shown]);
   numbers.forEach((mention, position) => {
     const grounded =
       groundedFirst[position] === true ||
-      (shown.length >= 2 && isNumberGrounded(mention, { evidence: index, shownNumbers }));
+      (shown.length >= 2 && isNumberGrounded(mention, { evidence: index, shownPairs }));
     if (mention.year) {
       // "2024" is a year or a count of 2024 things: either reading may ground it.
       const year = mention.readings[0]?.value ?? 0;
@@ -76,7 +78,7 @@ export function checkGrounding(
         start: mention.start,
         reason: dated
           ? undefined
-          : `no tool result, tool input or question of this turn has a date in ${year}`,
+          : `no tool result, tool input or question of this turn has a date in ${year}, nor a number it could be`,
       });
       return;
     }
@@ -95,7 +97,7 @@ export function checkGrounding(
       start: mention.start,
       reason: isDateGrounded(mention.spans, index)
         ? undefined
-        : `no tool result, tool input or question of this turn has a date in ${mention.text}, and no queried period covers it`,
+        : `no tool result, tool input or question of this turn has a date in ${mention.text}, and no period queried covers it`,
     });
   }
 
@@ -106,7 +108,7 @@ export function checkGrounding(
       start: mention.start,
       reason: index.integers.has(mention.conceptId)
         ? undefined
-        : `no tool result of this turn, nor the question, has concept id ${mention.conceptId}`,
+        : `concept id ${mention.conceptId} is in no tool result of this turn, nor in the question`,
     });
   }
 

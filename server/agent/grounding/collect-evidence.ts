@@ -166,13 +166,20 @@ class EvidenceCollector {
     else if (isRecord(value)) for (const child of Object.values(value)) this.addNames(child);
   }
 
+  /** An input's number: a limit, a year asked about. Inputs never ground concept ids. */
+  private addInputNumber(value: number): void {
+    const magnitude = Math.abs(value);
+    this.values.add(magnitude);
+    if (Number.isInteger(magnitude) && magnitude >= 1900 && magnitude <= 2100) this.years.add(magnitude);
+  }
+
   private walkInput(value: unknown, dates: DateSpan[]): void {
     if (typeof value === 'number') {
-      if (Number.isFinite(value)) this.values.add(Math.abs(value));
+      if (Number.isFinite(value)) this.addInputNumber(value);
     } else if (typeof value === 'string') {
       const number = numericValue(value);
       if (number !== undefined) {
-        this.values.add(Math.abs(number));
+        this.addInputNumber(number);
         return;
       }
       const date = readPureDate(value);
@@ -182,7 +189,7 @@ class EvidenceCollector {
         return;
       }
       if (!/\d/.test(value)) return;
-      scanNumbersInText(value, (number) => this.values.add(Math.abs(number)));
+      scanNumbersInText(value, (found) => this.addInputNumber(found));
       if (/\d{4}/.test(value)) {
         for (const mention of findDateMentions(value)) {
           for (const span of mention.spans) {

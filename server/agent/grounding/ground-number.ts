@@ -52,17 +52,17 @@ function isDerived(pairs: RelatedPairs, targets: readonly Interval[], percentage
  * Whether a number of the answer is supported: written in the question, equal to a value of the
  * turn at the precision shown (for a percentage, also a 0–1 ratio × 100), a count, total, subtotal
  * or average of a result table, or the difference, sum, ratio or product (a rate times a count) of
- * two related values. With `shownNumbers`, only pairs of the answer's own grounded numbers are
+ * two related values. With `shownPairs`, only pairs of the answer's own grounded numbers are
  * tried: people compute from the rounded figures they show.
  */
 export function isNumberGrounded(
   mention: NumberMention,
-  { evidence, shownNumbers }: { evidence: EvidenceIndex; shownNumbers?: RelatedPairs },
+  { evidence, shownPairs }: { evidence: EvidenceIndex; shownPairs?: RelatedPairs },
 ): boolean {
   return mention.readings.some((reading) => {
     const shown = shownInterval(mention, reading);
     const targets = mention.percentage ? [shown, scaled(shown, 1 / 100)] : [shown];
-    if (shownNumbers) return isDerived(shownNumbers, targets, mention.percentage);
+    if (shownPairs) return isDerived(shownPairs, targets, mention.percentage);
     if (hasValueIn(evidence.questionValues, shown)) return true;
     if (targets.some((target) => hasValueIn(evidence.values, target))) return true;
     // A percentage shown as a fraction: "0.25" for a result of 25 %.
@@ -105,7 +105,7 @@ export function explainUngroundedNumber(mention: NumberMention, evidence: Eviden
     }
   }
   const best = candidates.sort((first, second) => first.distance - second.distance)[0];
-  const what = mention.percentage ? 'percentage (nor its 0–1 ratio)' : 'number';
-  const hint = best ? `; the closest value in them is ${best.text}` : '';
-  return `no tool result or input of this turn, nor the question, has this ${what}, and no rounding, total, average, count, difference, ratio or product of them gives it${hint}`;
+  const form = mention.percentage ? ' (as a percentage or as a 0–1 ratio)' : '';
+  const hint = best ? `; the closest figure there is ${best.text}` : '';
+  return `in no tool result, tool input or question of this turn${form}, nor a rounding, total, average, count, difference, ratio or product of their figures${hint}`;
 }

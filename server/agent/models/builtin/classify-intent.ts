@@ -35,7 +35,7 @@ const vocabularies: [RegExp, string][] = [
 ];
 
 const countCue =
-  /\b(how many|how much|number of|count of|combien|nombre de|average|mean|median|rate|share|total|trend|per month|by month|moyenne|taux)\b/;
+  /\b(how many|how much|number of|count of|combien|nombre de|average|mean (value|number|of)|median|rate|share|total|trend|per month|by month|moyenne|taux)\b/;
 const strongCountCue = /\b(how many|how much|number of|count of|combien|nombre de)\b/;
 const greetingWords = new Set([
   'hi',

@@ -199,7 +199,6 @@ function answerMetricPlan(
     const listed = call('list_metrics', { limit: 100 });
     return writeNoMetricAnswer({
       tables: context.tables,
-      question: turn.question,
       words: plan.words,
       content: listed.ok ? (listed.content ?? {}) : {},
     });
@@ -215,7 +214,6 @@ function answerMetricPlan(
       const listed = call('list_metrics', { limit: 100 });
       return writeNoMetricAnswer({
         tables: context.tables,
-        question: turn.question,
         words: [plan.conceptText],
         content: listed.ok ? (listed.content ?? {}) : {},
         lead: `I found no condition, drug or measurement named "${plan.conceptText}" in the vocabulary, so I cannot count it, and I will not guess a number.`,

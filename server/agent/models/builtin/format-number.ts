@@ -23,10 +23,22 @@ const grouped = (value: number, digits: number) =>
  * as percentages with one decimal ("12.3%"), other non-integers with two decimals (one from 100 up).
  * A missing value is an em dash, never a number.
  */
-export function formatNumber(value: unknown, style: NumberStyle): string {
+export function formatNumber(value: unknown, style: NumberStyle, decimals?: number): string {
   const number = numericValue(value);
   if (number === undefined) return value === null || value === undefined ? '—' : String(value);
   if (style === 'percent') return `${grouped(number * 100, 1)}%`;
+  if (decimals !== undefined) return grouped(number, decimals);
   if (Number.isInteger(number)) return grouped(number, 0);
   return grouped(number, Math.abs(number) >= 100 ? 1 : 2);
+}
+
+/**
+ * The decimals one column of a table is written with, so its figures line up: none for counts,
+ * otherwise two (one when a value reaches 100). Undefined for shares, which are always percentages.
+ */
+export function columnDecimals(values: readonly unknown[], style: NumberStyle): number | undefined {
+  if (style === 'percent') return undefined;
+  const numbers = values.flatMap((value) => numericValue(value) ?? []);
+  if (numbers.every((number) => Number.isInteger(number))) return 0;
+  return numbers.some((number) => Math.abs(number) >= 100) ? 1 : 2;
 }

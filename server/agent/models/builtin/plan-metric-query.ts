@@ -188,7 +188,8 @@ export function planMetricQuery({
   if (reading.time.ambiguity)
     return {
       kind: 'clarify',
-      text: `${reading.time.ambiguity} Which period do you want: one of them, or both side by side (ask "by year" or "by month")?`,
+      // The parser's own message carries dates the question did not write: quote the question only.
+      text: `Your question names more than one period${reading.time.matched[0] ? ` (I read "${reading.time.matched[0]}" first)` : ''}. Which period do you want: one of them, or both side by side (ask "by year" or "by month")?`,
       candidates: [],
     };
 

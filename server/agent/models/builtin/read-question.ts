@@ -95,11 +95,24 @@ export function readQuestion({
   const free = (token: QuestionToken) => !used.has(token.index);
   const restrictive = tokens.some((token) => restrictiveWords.has(token.word));
 
-  const metricLinking = linkMetrics({ tables, tokens, free });
+  // Groupings and metrics are read from the same words; where they overlap the longer reading
+  // wins: "by booking channel" is a grouping, "appointments per practitioner" a metric.
+  const allMatches = linkMetrics({ tables, tokens, free });
+  const groupCandidates = linkGroupBy({ tables, tokens, free });
+  const overlapping = (left: readonly number[], right: readonly number[]) =>
+    left.some((position) => right.includes(position));
+  const groupBy = groupCandidates.filter((group) =>
+    allMatches.matches.every(
+      (match) => !overlapping(match.tokens, group.tokens) || group.tokens.length > match.tokens.length,
+    ),
+  );
+  const metricLinking = {
+    ...allMatches,
+    matches: allMatches.matches.filter((match) => groupBy.every((group) => !overlapping(match.tokens, group.tokens))),
+  };
+  for (const group of groupBy) for (const position of group.tokens) used.add(position);
   const linkedValues = linkDimensionValues({ index, tables, tokens, free });
-  const overlaps = (match: MetricMatch, value: LinkedValue) =>
-    match.tokens.some((position) => value.tokens.includes(position));
-  // Only a metric named by one word can be a value instead: "teleconsultation share" stays a metric.
+  const overlaps = (match: MetricMatch, value: LinkedValue) => overlapping(match.tokens, value.tokens);
   const conflicting = metricLinking.matches.filter(
     (match) => match.tokens.length === 1 && linkedValues.some((value) => overlaps(match, value)),
   );
@@ -128,8 +141,6 @@ export function readQuestion({
   );
   for (const match of metrics) for (const position of match.tokens) used.add(position);
   for (const value of values) for (const position of value.tokens) used.add(position);
-  const groupBy = linkGroupBy({ tables, tokens, free });
-  for (const group of groupBy) for (const position of group.tokens) used.add(position);
   const ranking = detectRanking(tokens, free);
   for (const position of ranking?.tokens ?? []) used.add(position);
 

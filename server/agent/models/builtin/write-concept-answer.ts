@@ -9,6 +9,8 @@ interface Concept {
   invalidReason?: string | null;
 }
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 const standardness = (concept: Concept) =>
   concept.standard === 'S' ? 'standard' : concept.standard === 'C' ? 'classification' : 'non-standard';
 
@@ -74,7 +76,7 @@ export function writeConceptDetailsAnswer(content: Record<string, unknown>): str
   if (content.hierarchyAvailable === true && typeof content.descendantCount === 'number')
     lines.push(
       '',
-      `In the hierarchy it has ${content.ancestorCount} ancestors and ${content.descendantCount} descendants.`,
+      `In the hierarchy it has ${plural(Number(content.ancestorCount), 'ancestor')} and ${plural(content.descendantCount, 'descendant')}.`,
     );
   return lines.join('\n');
 }

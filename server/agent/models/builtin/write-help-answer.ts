@@ -14,6 +14,23 @@ const showcase = [
   'deaths',
 ];
 
+/** Domains none of whose values the principal could read: no access, so no questions about them. */
+function hiddenDomains(tables: LinkingTables, index: DimensionValueIndex | undefined): Set<string> {
+  const hidden = new Set<string>();
+  if (!index) return hidden;
+  const nodes = [...tables.layer.graph.nodes.values()];
+  const domainOf = (dimension: string) => {
+    const node = nodes.find((candidate) => candidate.primaryEntity === dimension.split('__')[0]);
+    return node ? tables.domainOfModel.get(node.model.name) : undefined;
+  };
+  for (const domain of ['scheduling', 'omop'] as const) {
+    const read = index.entries.some((entry) => tables.domainOfModel.get(entry.model) === domain);
+    const refused = index.unavailable.some((dimension) => domainOf(dimension) === domain);
+    if (!read && refused) hidden.add(domain);
+  }
+  return hidden;
+}
+
 /**
  * Sample questions from the semantic layer, one per showcased metric. Questions with digits are
  * left out (an answer without tool results may hold no number at all), and so are questions naming
@@ -27,7 +44,9 @@ export function sampleQuestions(tables: LinkingTables, index?: DimensionValueInd
       tokenizeQuestion(question).every(
         (token) => token.index === 0 || !/^[A-Z]/.test(token.original) || visible.has(token.word),
       ));
+  const hidden = hiddenDomains(tables, index);
   return showcase
+    .filter((name) => !hidden.has(tables.domainOfMetric.get(name) ?? 'omop'))
     .flatMap((name) => (tables.layer.metrics.get(name)?.sample_questions ?? []).filter(fits).slice(0, 1))
     .slice(0, count);
 }

@@ -1,6 +1,6 @@
 import type { FoundConcept } from './apply-concept.js';
 import type { LinkingTables } from './build-linking-tables.js';
-import { formatNumber, type NumberStyle, numberStyleOf, numericValue } from './format-number.js';
+import { columnDecimals, formatNumber, type NumberStyle, numberStyleOf, numericValue } from './format-number.js';
 import type { MetricQueryInput } from './metric-query-input.js';
 
 interface ResultColumn {
@@ -79,6 +79,14 @@ export function describeFilters({
   });
 }
 
+/**
+ * A period's words without the dates they may carry ("this week (2026-06-29 to 2026-07-05)" gives
+ * "this week"): the answer states the query's own dates, the ones a reader can check.
+ */
+function withoutDates(label: string): string {
+  return label.replace(/\s*\(\d{4}-\d{2}-\d{2}[^)]*\)/g, '').trim();
+}
+
 /** The period of a query in words, with its concrete dates. */
 export function describePeriod(query: MetricQueryInput, label: string | undefined): string {
   if (!query.start && !query.end) return 'all dates (no time filter)';
@@ -88,8 +96,8 @@ export function describePeriod(query: MetricQueryInput, label: string | undefine
       : query.start
         ? `from ${query.start} on`
         : `before ${query.end}`;
-  if (label && /\d{4}-\d{2}-\d{2}/.test(label)) return label;
-  return label ? `${label}, ${dates}` : dates;
+  const words = label ? withoutDates(label) : undefined;
+  return words ? `${words}, ${dates}` : dates;
 }
 
 function policyNotes(content: Record<string, unknown>, scope: Record<string, unknown> | undefined): string[] {
@@ -162,11 +170,20 @@ export function writeMetricAnswer({
   );
   const metricLabel = (column: ResultColumn) =>
     column.label ?? tables.layer.metrics.get(column.name)?.label ?? column.name;
+  const decimals = new Map(
+    metricColumns.map((column) => [
+      column.name,
+      columnDecimals(
+        rows.map((row) => row[column.name]),
+        styles.get(column.name) ?? 'count',
+      ),
+    ]),
+  );
   const format = (column: ResultColumn, row: Record<string, unknown>) =>
-    formatNumber(row[column.name], styles.get(column.name) ?? 'count');
+    formatNumber(row[column.name], styles.get(column.name) ?? 'count', decimals.get(column.name));
   const filters = describeFilters({ tables, query, concepts });
   const period = describePeriod(query, periodLabel);
-  const when = periodLabel ?? (query.start || query.end ? period : 'over all dates');
+  const when = periodLabel ? withoutDates(periodLabel) : query.start || query.end ? period : 'over all dates';
   const context = [...filters, when].join(', ');
 
   const lines: string[] = [];
@@ -208,7 +225,7 @@ export function writeMetricAnswer({
       const top = ranked[0];
       const bottom = ranked.at(-1);
       const name = (row: Record<string, unknown>) => String(row[categorical[0]?.name ?? ''] ?? '(none)');
-      if (top && bottom && top !== bottom)
+      if (top && bottom && numericValue(top[first.name]) !== numericValue(bottom[first.name]))
         lines.push(
           '',
           `Highest ${metricLabel(first)}: **${name(top)}** (${format(first, top)}). Lowest: **${name(bottom)}** (${format(first, bottom)}).`,

@@ -40,22 +40,20 @@ const defaultSuggestions = [
  */
 export function writeNoMetricAnswer({
   tables,
-  question,
   words,
   content,
   lead,
 }: {
   tables: LinkingTables;
-  question: string;
   words: string[];
   content: Record<string, unknown>;
   /** The first sentence, when something more precise than "no metric matches" is known. */
   lead?: string;
 }): string {
   const available = new Map(listedOf(content).map((metric) => [metric.name, metric]));
+  // Metrics close to the words nothing matched, else the usual first questions.
   const related = [
-    ...searchMetrics(tables.layer, words.join(' ')).map((metric) => metric.name),
-    ...searchMetrics(tables.layer, question).map((metric) => metric.name),
+    ...(words.length > 0 ? searchMetrics(tables.layer, words.join(' ')).map((metric) => metric.name) : []),
     ...defaultSuggestions,
   ].filter((name, position, names) => available.has(name) && names.indexOf(name) === position);
   const suggestions = related.slice(0, 3).flatMap((name) => available.get(name) ?? []);
