@@ -11,6 +11,8 @@ import {
 import type { ToolContext, ToolPorts, ToolRegistry, ToolResult } from '../../mcp-tools/tools/index.js';
 import type { SemanticLayer } from '../../semantic-layer/index.js';
 import { createAgentTools } from '../../server/agent/create-agent-tools.js';
+import { checkGrounding, type KnownEntities } from '../../server/agent/grounding/index.js';
+import { knownEntitiesOf } from '../../server/agent/known-entities.js';
 import {
   createBuiltinModel,
   type DimensionValueIndex,
@@ -115,6 +117,7 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
     let semanticLayer: SemanticLayer;
     let policy: Awaited<ReturnType<typeof createGovernedTestWarehouse>>['policy'];
     const indexes = new Map<string, Promise<DimensionValueIndex>>();
+    let knownEntities: KnownEntities;
 
     const contextOf = (user: DemoUser): ToolContext => ({
       principal: resolvePrincipal(policy, user) as Principal,
@@ -186,24 +189,19 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
         if (!gold.isError) {
           corpus.push(gold.structuredContent, queryCall?.input);
           const rows = gold.structuredContent.rows as Record<string, unknown>[];
-          // Every metric cell of a small result is in the answer, formatted.
+          // Every metric cell of a small result is in the answer, as itself or rounded as shown.
+          const written = numbersOf(outcome.text);
           if (rows.length <= 20)
             for (const row of rows)
               for (const [name, value] of Object.entries(row))
-                if (typeof value === 'number' && semanticLayer.metrics.has(name)) {
-                  const style = /\(0 to 1\)|as a share/.test(
-                    semanticLayer.metrics.get(name)?.description ?? '',
-                  );
-                  const formatted = style
-                    ? `${(value * 100).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`
-                    : Number.isInteger(value)
-                      ? value.toLocaleString('en-US')
-                      : value.toLocaleString('en-US', {
-                          minimumFractionDigits: Math.abs(value) >= 100 ? 1 : 2,
-                          maximumFractionDigits: Math.abs(value) >= 100 ? 1 : 2,
-                        });
-                  expect(outcome.text, `${name} = ${value}\n${shown}`).toContain(formatted);
-                }
+                if (typeof value === 'number' && semanticLayer.metrics.has(name))
+                  expect(
+                    written.some(({ value: shown, decimals, percent }) => {
+                      const scaled = percent ? value * 100 : value;
+                      return Math.round(scaled * 10 ** decimals) / 10 ** decimals === shown;
+                    }),
+                    `${name} = ${value}\n${shown}`,
+                  ).toBe(true);
         }
       } else if (queryCall) corpus.push(queryCall.input);
       for (const result of outcome.results)
@@ -212,6 +210,22 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
       // A follow-up may name what earlier turns found (a concept's code).
       for (const previous of earlier) for (const result of previous.results) corpus.push(result.output);
       expect(ungroundedNumbers(outcome.text, groundingCorpus(...corpus)), shown).toEqual([]);
+      // And Hale's own grounding check, as the chat agent runs it on every answer.
+      const verdict = checkGrounding(
+        outcome.text,
+        {
+          question: turn.question,
+          toolCalls: [...earlier, outcome].flatMap((done) =>
+            done.calls.map((call, position) => ({
+              tool: call.toolName,
+              input: call.input,
+              output: done.results[position]?.output,
+            })),
+          ),
+        },
+        knownEntities,
+      );
+      expect(verdict.ungrounded, shown).toEqual([]);
       const dates = outcome.text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [];
       const datesCorpus = JSON.stringify(corpus);
       for (const date of dates) expect(datesCorpus, `${date}\n${shown}`).toContain(date);
@@ -225,6 +239,7 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
       registry = runtime.registry;
       ports = runtime.ports;
       semanticLayer = ports.semanticLayer;
+      knownEntities = knownEntitiesOf(semanticLayer, warehouse.governed.catalog);
       const migration = await migrate(handle.database, migrations);
       const databases: Databases = {
         application: handle.database,

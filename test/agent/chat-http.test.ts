@@ -1,5 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { createApiToken, createTokenVerifier } from '../../mcp-tools/mcp/index.js';
 import { createApp, type RateLimits } from '../../server/create-app.js';
 import { createHttpMetrics } from '../../server/http/http-metrics.js';
@@ -15,6 +16,7 @@ import {
   createGovernedTestWarehouse,
   type GovernedTestWarehouse,
 } from '../support/governed-test-warehouse.js';
+import { startScriptedChatServer } from '../support/scripted-chat-server.js';
 import { type DisposableDatabase, testDatabaseAdapters } from '../support/test-databases.js';
 import { parseUiMessageStream, streamedText } from '../support/ui-message-stream.js';
 
@@ -396,6 +398,93 @@ describe('the chat HTTP API', () => {
     }
     expect(status).toBe('cancelled');
   });
+
+  it('answers through an OpenAI-compatible model over real HTTP, tools governed as the person asking', async () => {
+    const chat = await createChatTestRuntime({ warehouse, database: handle.database });
+    // The number the answer will state, computed through the gate as alice.
+    const gold = await chat.runtime.registry.execute(
+      'query_metrics',
+      { metrics: ['cancellations'] },
+      {
+        principal: resolvePrincipal(warehouse.policy, 'alice'),
+        channel: 'eval',
+        signal: new AbortController().signal,
+        ports: chat.runtime.ports,
+      },
+    );
+    if (gold.isError) throw new Error(gold.text);
+    const cancellations = (gold.structuredContent.rows as { cancellations: number }[])[0]?.cancellations ?? 0;
+    const provider = await startScriptedChatServer({
+      turns: [
+        { toolCalls: [{ name: 'query_metrics', arguments: '{"metrics":["cancellations"]}' }] },
+        {
+          text: `There were ${cancellations.toLocaleString('en')} cancellations.`,
+          usage: { promptTokens: 800, completionTokens: 12 },
+        },
+      ],
+    });
+    try {
+      const server = await serve({ chat });
+      const model = `openai-compatible:${provider.baseUrl}#scripted-model`;
+      const { response, chunks } = await chatTurn(server, 'alice', {
+        question: 'How many cancellations?',
+        model,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-hale-model')).toBe(model);
+      expect(streamedText(chunks)).toBe(`There were ${cancellations.toLocaleString('en')} cancellations.`);
+      const grounding = chunks.find((chunk) => chunk.type === 'data-grounding') as unknown as {
+        data: { grounded: boolean };
+      };
+      expect(grounding.data.grounded).toBe(true);
+      // The provider got Hale's tools, the system prompt, and the governed result as text.
+      expect(provider.requests).toHaveLength(2);
+      expect(provider.requests[0]?.tools.map((tool) => (tool.function as { name: string }).name)).toContain(
+        'query_metrics',
+      );
+      expect(JSON.stringify(provider.requests[0]?.messages[0])).toContain('You are Hale');
+      const toolMessage = provider.requests[1]?.messages.find((message) => message.role === 'tool');
+      expect(String(toolMessage?.content)).toContain(String(cancellations));
+      const usage = await json(fetch(server.url('/api/usage'), { headers: asUser('alice') }));
+      expect(usage.usedToday).toBeGreaterThanOrEqual(812);
+    } finally {
+      await provider.close();
+    }
+  });
+
+  it('tells the person plainly when the model service is down, and keeps the question', async () => {
+    const chat = await createChatTestRuntime({ warehouse, database: handle.database });
+    const provider = await startScriptedChatServer({
+      turns: [],
+      faults: Object.fromEntries(
+        [0, 1, 2].map((index) => [index, { kind: 'status', status: 503, message: 'overloaded' }]),
+      ),
+    });
+    try {
+      const server = await serve({ chat });
+      const model = `openai-compatible:${provider.baseUrl}#scripted-model`;
+      const { response, chunks, done } = await chatTurn(server, 'alice', {
+        question: 'Are you there?',
+        model,
+      });
+      expect(response.status).toBe(200);
+      expect(done).toBe(true);
+      expect(streamedText(chunks) + JSON.stringify(chunks.filter((chunk) => chunk.type === 'error'))).toMatch(
+        /not reachable|unavailable|try again/i,
+      );
+      const conversationId = response.headers.get('x-hale-conversation-id');
+      const conversation = await json(
+        fetch(server.url(`/api/conversations/${conversationId}`), { headers: asUser('alice') }),
+      );
+      expect(conversation.messages[0].parts[0].text).toBe('Are you there?');
+      expect(conversation.messages[1].metadata).toMatchObject({
+        status: 'error',
+        error: { code: 'provider_unavailable' },
+      });
+    } finally {
+      await provider.close();
+    }
+  }, 60_000);
 
   describe('contract: every route of /openapi.json', () => {
     let server: TestServer;

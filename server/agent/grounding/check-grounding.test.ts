@@ -218,7 +218,7 @@ describe('checkGrounding', () => {
       expect.objectContaining({
         kind: 'date',
         text: 'September 2025',
-        reason: expect.stringContaining('no queried period'),
+        reason: expect.stringContaining('no period queried covers it'),
       }),
     ]);
   });

@@ -63,8 +63,8 @@ function canReach(sorted: Float64Array, interval: Interval, operation: PairOpera
 
 /**
  * Whether two different values `a` and `b` of a sorted group of magnitudes give `a − b`, `a + b`,
- * `a / b` or `a × b` inside the interval. One binary search per value, O(n log n) for n values, and the
- * loop stops as soon as the partner it needs is past the group's largest or smallest value.
+ * `a / b` or `a × b` inside the interval. One binary search per value, O(n log n) for n values;
+ * the loop stops as soon as the partner it needs is past the group's largest or smallest value.
  */
 export function hasPairIn(sorted: Float64Array, interval: Interval, operation: PairOperation): boolean {
   const count = sorted.length;
