@@ -16,6 +16,7 @@ import { createMcpEndpoint, jwtSettings } from '../create-mcp-endpoint.js';
 import { createToolRuntime, type ToolRuntime } from '../create-tool-runtime.js';
 import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
+import { startTelemetry } from '../start-telemetry.js';
 import { packageVersion } from '../package-version.js';
 import { refreshBundledDocuments } from '../sync-bundled-documents.js';
 import type { Command } from './command.js';
@@ -48,6 +49,12 @@ export const startCommand: Command = {
   async run(context) {
     const { config, output } = context;
     context.onShutdown(async () => output.log('info', 'stopped: databases closed'));
+    if (config.otelEndpoint) {
+      const telemetry = startTelemetry({ endpoint: config.otelEndpoint, version: packageVersion });
+      // Flushes the last spans on the way out.
+      context.onShutdown(() => telemetry.shutdown());
+      output.log('info', `OpenTelemetry: exporting chat spans to ${config.otelEndpoint}`);
+    }
     const databases = await openRuntime(context);
     context.signal.throwIfAborted();
     const warehouseIsSeparate = databases.warehouse !== databases.application;

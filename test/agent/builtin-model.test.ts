@@ -33,8 +33,8 @@ const now = () => new Date('2026-07-01T09:00:00Z');
 
 interface TurnOutcome {
   text: string;
-  calls: { toolName: string; input: Record<string, unknown> }[];
-  results: { toolName: string; output: ToolResult }[];
+  calls: { toolCallId: string; toolName: string; input: Record<string, unknown> }[];
+  results: { toolCallId: string; toolName: string; output: ToolResult }[];
   messages: ModelMessage[];
 }
 
@@ -149,12 +149,17 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
         text,
         calls: steps.flatMap((step) =>
           step.toolCalls.map((call) => ({
+            toolCallId: call.toolCallId,
             toolName: call.toolName,
             input: call.input as Record<string, unknown>,
           })),
         ),
         results: steps.flatMap((step) =>
-          step.toolResults.map((entry) => ({ toolName: entry.toolName, output: entry.output as ToolResult })),
+          step.toolResults.map((entry) => ({
+            toolCallId: entry.toolCallId,
+            toolName: entry.toolName,
+            output: entry.output as ToolResult,
+          })),
         ),
         messages: (await result.response).messages,
       };
@@ -216,10 +221,10 @@ describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'
         {
           question: turn.question,
           toolCalls: [...earlier, outcome].flatMap((done) =>
-            done.calls.map((call, position) => ({
+            done.calls.map((call) => ({
               tool: call.toolName,
               input: call.input,
-              output: done.results[position]?.output,
+              output: done.results.find((result) => result.toolCallId === call.toolCallId)?.output,
             })),
           ),
         },

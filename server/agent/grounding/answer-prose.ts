@@ -8,7 +8,10 @@ import type { TextRange } from './find-number-mentions.js';
 export interface AnswerProse {
   /** The answer with quoted material blanked. */
   text: string;
-  /** As `text`, but code spans keep their contents (only the backticks are blanked), for concept ids written as code. */
+  /**
+   * As `text`, but code spans keep their contents (only the backticks are blanked), for concept
+   * ids written as code.
+   */
   textWithCodeSpans: string;
   /** Inline code spans, trimmed, each with the offset of its opening backtick. */
   codeSpans: { content: string; start: number }[];
@@ -18,7 +21,10 @@ export interface AnswerProse {
 
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
-/** Blanks fenced code blocks (``` or ~~~), closing fence included; an unclosed fence runs to the end, as in CommonMark. */
+/**
+ * Blanks fenced code blocks (``` or ~~~), closing fence included; an unclosed fence runs to the
+ * end, as in CommonMark.
+ */
 function blankFencedCode(answer: string): string {
   let fence: RegExp | undefined;
   return answer

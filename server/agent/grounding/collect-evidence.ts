@@ -10,11 +10,14 @@ import { sortedDistinct } from './sorted-values.js';
 
 /** What one turn's question and tool calls support, indexed for the checks. */
 export interface EvidenceIndex {
-  /** Magnitudes of every number in results and inputs, plus counts and aggregates of result tables, sorted. */
+  /** Magnitudes of every number of results and inputs, and of table counts and totals, sorted. */
   values: Float64Array;
   /** Magnitudes of the numbers the person wrote, sorted. */
   questionValues: Float64Array;
-  /** Pairs of related numbers (one column or key across the turn, one row or object, one table's totals), whose differences, sums, ratios and products count as derived. */
+  /**
+   * Pairs of related numbers (one key across the turn, one row or object, one table's totals)
+   * whose differences, sums, ratios and products count as derived.
+   */
   relatedPairs: RelatedPairs;
   /** Whole numbers of results and the question, for concept ids, which must appear as they are. */
   integers: ReadonlySet<number>;

@@ -5,7 +5,7 @@ const expandedGroupSize = 12;
 
 /** The pairs of related numbers a turn offers, ready to search. */
 export interface RelatedPairs {
-  /** Every difference, sum, ratio and product of two values of a small group (a row, an object), sorted per operation. */
+  /** Every difference, sum, ratio and product within a small group (a row), sorted per operation. */
   expanded: Readonly<Record<PairOperation, Float64Array>>;
   /** Larger groups (a column across rows and calls), sorted, searched per claim in O(n log n). */
   searched: readonly Float64Array[];

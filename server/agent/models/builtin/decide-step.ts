@@ -367,7 +367,10 @@ function answer(context: StepContext, turn: ConversationTurn, call: Call): strin
 export function decideStep(context: StepContext): Step {
   const turn = context.turns.at(-1);
   if (!turn || turn.question === '')
-    return { kind: 'text', text: writeHelpAnswer({ tables: context.tables, index: context.index, reason: 'help' }) };
+    return {
+      kind: 'text',
+      text: writeHelpAnswer({ tables: context.tables, index: context.index, reason: 'help' }),
+    };
   try {
     return { kind: 'text', text: answer(context, turn, turnCalls(context, turn)) };
   } catch (error) {

@@ -102,7 +102,8 @@ export function linkDimensionValues({
       // A lone stop word ("in", "de") is never a value on its own.
       if (place.every((position) => tokens[position]?.stop)) continue;
       // A part of a name is only read as the name when written as one, with a capital.
-      if (pattern.partial && !place.every((position) => /^[A-Z]/.test(tokens[position]?.original ?? ''))) continue;
+      if (pattern.partial && !place.every((position) => /^[A-Z]/.test(tokens[position]?.original ?? '')))
+        continue;
       for (const position of place) used.add(position);
       if (!linked.some((known) => known.entry === pattern.entry))
         linked.push({ entry: pattern.entry, tokens: place, partial: pattern.partial });

@@ -110,7 +110,9 @@ export function clarifyBetween(tables: LinkingTables, candidates: string[], lead
     const definition = tables.layer.metrics.get(metric);
     const domain =
       tables.domainOfMetric.get(metric) === 'scheduling' ? 'scheduling data' : 'OMOP clinical data';
-    return `- **${label(tables, metric)}** (\`${metric}\`, ${domain}): ${definition?.description ?? ''}`;
+    // No tool result backs this text: a figure in a definition ("(0 to 1)") stays out of it.
+    const description = (definition?.description ?? '').replace(/\s*\([^)]*\d[^)]*\)/g, '');
+    return `- **${label(tables, metric)}** (\`${metric}\`, ${domain}): ${description}`;
   });
   return {
     kind: 'clarify',

@@ -108,7 +108,9 @@ export function readQuestion({
   );
   const metricLinking = {
     ...allMatches,
-    matches: allMatches.matches.filter((match) => groupBy.every((group) => !overlapping(match.tokens, group.tokens))),
+    matches: allMatches.matches.filter((match) =>
+      groupBy.every((group) => !overlapping(match.tokens, group.tokens)),
+    ),
   };
   for (const group of groupBy) for (const position of group.tokens) used.add(position);
   const linkedValues = linkDimensionValues({ index, tables, tokens, free });
@@ -123,11 +125,16 @@ export function readQuestion({
     metrics = [...clear, ...conflicting.filter((match) => match.verb)];
   else metrics = conflicting.slice(-1);
   const values = linkedValues.filter(
-    (value) => !metrics.some((match) => overlaps(match, value)) && !clear.some((match) => overlaps(match, value)),
+    (value) =>
+      !metrics.some((match) => overlaps(match, value)) && !clear.some((match) => overlaps(match, value)),
   );
   // A question that is one metric's sample question, nearly word for word, asks for that metric only
   // ("What share of appointments are teleconsultations in each region?").
-  const sample = closestSample(tables, tokens, metrics.map((match) => match.metric));
+  const sample = closestSample(
+    tables,
+    tokens,
+    metrics.map((match) => match.metric),
+  );
   if (sample) metrics = metrics.filter((match) => match.metric === sample);
   // "How many appointments were cancelled": the participle is the measure, the noun its subject.
   const verbModels = new Set(
@@ -169,7 +176,11 @@ export function readQuestion({
 /** Shared stems over all stems at which a sample question is the question itself. */
 const sampleIdentity = 0.75;
 
-function closestSample(tables: LinkingTables, tokens: readonly QuestionToken[], metrics: string[]): string | undefined {
+function closestSample(
+  tables: LinkingTables,
+  tokens: readonly QuestionToken[],
+  metrics: string[],
+): string | undefined {
   if (metrics.length < 2) return undefined;
   const stems = new Set(tokens.filter((token) => !token.stop).map((token) => token.stem));
   let best: { metric: string; similarity: number } | undefined;
@@ -177,7 +188,8 @@ function closestSample(tables: LinkingTables, tokens: readonly QuestionToken[], 
     if (!metrics.includes(sample.metric)) continue;
     const shared = [...stems].filter((stem) => sample.stems.has(stem)).length;
     const similarity = shared / new Set([...stems, ...sample.stems]).size;
-    if (similarity >= sampleIdentity && (!best || similarity > best.similarity)) best = { metric: sample.metric, similarity };
+    if (similarity >= sampleIdentity && (!best || similarity > best.similarity))
+      best = { metric: sample.metric, similarity };
   }
   return best?.metric;
 }

@@ -1,6 +1,12 @@
 import type { FoundConcept } from './apply-concept.js';
 import type { LinkingTables } from './build-linking-tables.js';
-import { columnDecimals, formatNumber, type NumberStyle, numberStyleOf, numericValue } from './format-number.js';
+import {
+  columnDecimals,
+  formatNumber,
+  type NumberStyle,
+  numberStyleOf,
+  numericValue,
+} from './format-number.js';
 import type { MetricQueryInput } from './metric-query-input.js';
 
 interface ResultColumn {
