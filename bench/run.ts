@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the figures the issues ask for, written as JSON under bench/results/. Each figure
  * comes with a baseline measured in the same run, so ratios stay meaningful across machines.
- *   npm run bench [-- --only seed,start,loader,governance,mcp,semantic,ontology,retrieval] [-- --scales 1,5]
+ *   npm run bench [-- --only seed,start,loader,governance,mcp,semantic,ontology,retrieval,chat] [-- --scales 1,5]
  *     [-- --targets embedded,postgres] [-- --chunks 100000]
  * The governance and semantic figures use the largest of the scales.
  */
@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchChat } from './chat-bench.js';
 import { benchGovernance } from './governance-bench.js';
 import { benchLoader } from './loader-bench.js';
 import { benchMcp } from './mcp-bench.js';
@@ -28,7 +29,7 @@ const { values } = parseArgs({
   strict: true,
 });
 const only = new Set(
-  (values.only ?? 'seed,start,loader,governance,mcp,semantic,ontology,retrieval').split(','),
+  (values.only ?? 'seed,start,loader,governance,mcp,semantic,ontology,retrieval,chat').split(','),
 );
 const scales = (values.scales ?? '1,5').split(',').map(Number);
 
@@ -57,6 +58,7 @@ if (only.has('retrieval'))
     serverUrl: process.env.BENCH_DATABASE_URL,
     ...(values.chunks ? { chunks: Number(values.chunks) } : {}),
   });
+if (only.has('chat')) results.chat = await benchChat();
 if (only.has('semantic'))
   results.semantic = await benchSemantic({
     scale: Math.max(...scales),

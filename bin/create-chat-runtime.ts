@@ -64,7 +64,11 @@ export async function createChatRuntime({
 }): Promise<ChatAgent> {
   const prompts = await loadPromptSet();
   const prices = await loadModelPrices(config.modelPrices);
-  const entities = knownEntitiesOf(semanticLayer, governed.catalog);
+  const entities = knownEntitiesOf(
+    semanticLayer,
+    governed.catalog,
+    runtime.registry.tools.map((tool) => tool.name),
+  );
   const chooseModel = createChatModelFactory({
     defaultModelId: config.model,
     semanticLayer,

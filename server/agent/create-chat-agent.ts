@@ -411,7 +411,13 @@ export function createChatAgent(dependencies: ChatAgentDependencies): ChatAgent 
         const grounding = checkGrounding(
           answer,
           {
-            question,
+            // The person's own words, this turn's and earlier ones': numbers they wrote are theirs.
+            question: [
+              ...history
+                .filter((message) => message.role === 'user')
+                .flatMap((message) => message.parts.map((part) => (part.type === 'text' ? part.text : ''))),
+              question,
+            ].join('\n'),
             toolCalls: [
               ...earlierToolCalls(history),
               ...toolCalls.map((call) => ({ tool: call.tool, input: call.input, output: call.result })),

@@ -4,10 +4,15 @@ import type { KnownEntities } from './grounding/index.js';
 
 /**
  * Every name an answer may use: the metrics, the dimensions (bare, `entity__dimension`, with time
- * grains, and `metric_time__grain`), the tables (bare and `schema.table`) and their columns. The
+ * grains, and `metric_time__grain`), the tables (bare and `schema.table`), their columns and the
+ * tools. The
  * grounding check flags any other identifier-looking name an answer gives.
  */
-export function knownEntitiesOf(semanticLayer: SemanticLayer, catalog: WarehouseCatalog): KnownEntities {
+export function knownEntitiesOf(
+  semanticLayer: SemanticLayer,
+  catalog: WarehouseCatalog,
+  toolNames: readonly string[] = [],
+): KnownEntities {
   const metrics = new Set(semanticLayer.manifest.metrics.map((metric) => metric.name));
   const dimensions = new Set<string>(timeGranularities.map((grain) => `metric_time__${grain}`));
   dimensions.add('metric_time');
@@ -33,5 +38,5 @@ export function knownEntitiesOf(semanticLayer: SemanticLayer, catalog: Warehouse
     tables.add(`${table.schema}.${table.name}`);
     for (const column of table.columns) columns.add(column.name);
   }
-  return { metrics, dimensions, tables, columns };
+  return { metrics, dimensions, tables, columns, tools: new Set(toolNames) };
 }

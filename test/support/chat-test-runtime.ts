@@ -55,7 +55,11 @@ export async function createChatTestRuntime({
     },
   });
   const stores = createChatStores(database);
-  const entities = knownEntitiesOf(semanticLayer, warehouse.governed.catalog);
+  const entities = knownEntitiesOf(
+    semanticLayer,
+    warehouse.governed.catalog,
+    runtime.registry.tools.map((tool) => tool.name),
+  );
   const agent = createChatAgent({
     registry: runtime.registry,
     ports: runtime.ports,

@@ -4,8 +4,9 @@ import type { KnownEntities } from './grounding-verdict.js';
 const granularities = new Set(['day', 'week', 'month', 'quarter', 'year']);
 const nameCharacter = /[a-z0-9_]/;
 
-function isKnownName(name: string, { metrics, dimensions, tables, columns }: KnownEntities): boolean {
+function isKnownName(name: string, { metrics, dimensions, tables, columns, tools }: KnownEntities): boolean {
   if (metrics.has(name) || dimensions.has(name) || tables.has(name) || columns.has(name)) return true;
+  if (tools?.has(name)) return true;
   const split = name.lastIndexOf('__');
   if (split > 0 && granularities.has(name.slice(split + 2)) && dimensions.has(name.slice(0, split)))
     return true;

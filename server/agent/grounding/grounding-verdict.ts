@@ -24,6 +24,8 @@ export interface KnownEntities {
   tables: ReadonlySet<string>;
   /** Bare column names. */
   columns: ReadonlySet<string>;
+  /** Tool names (`query_metrics`): an answer may suggest a tool it did not call. */
+  tools?: ReadonlySet<string>;
 }
 
 export type ClaimKind = 'number' | 'percentage' | 'date' | 'entity';

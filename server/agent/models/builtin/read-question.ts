@@ -54,6 +54,17 @@ const followUpStarts = new Set([
   'what',
   'how',
 ]);
+const populationPrepositions = new Set([
+  'for',
+  'of',
+  'among',
+  'with',
+  'from',
+  'pour',
+  'chez',
+  'des',
+  'parmi',
+]);
 const restrictiveWords = new Set(['only', 'just', 'seulement', 'uniquement', 'exclusively', 'solely']);
 
 /** Blanks the time words out of the question, keeping every other character where it was. */
@@ -146,6 +157,12 @@ export function readQuestion({
       match.tokens.length > 1 ||
       !modelsOf(tables, match.metric).some((model) => verbModels.has(model)),
   );
+  // "no-shows for patients aged 18-39": a bare noun after a preposition names who, not what.
+  if (metrics.length > 1)
+    metrics = metrics.filter((match) => {
+      const before = tokens[(match.tokens[0] ?? 0) - 1];
+      return !(match.tokens.length === 1 && !match.verb && before && populationPrepositions.has(before.word));
+    });
   for (const match of metrics) for (const position of match.tokens) used.add(position);
   for (const value of values) for (const position of value.tokens) used.add(position);
   const ranking = detectRanking(tokens, free);
