@@ -29,7 +29,7 @@ export interface QuestionReading {
 
 /** Words that say nothing about which data: verbs of asking and of happening, and concept cues. */
 const fillerWords = new Set(
-  'show display list give tell made make took take place happen happened occur occurred recorded held see want need like value values result results overall currently ever altogether right everything same difference breakdown split distribution trend evolution change were there diagnosed diagnosis having taking treated exposed suffering prescribed received been under atteint atteints souffrant traites sous measured level levels test tests instead too well again now then ok okay but also yes no thing things one ones answer question them year years month months week weeks day days quarter quarters time period date dates'.split(
+  'show display list give tell made make took take place happen happened occur occurred recorded held see want need like value values result results overall currently ever altogether right everything same difference breakdown split distribution trend evolution change were there diagnosed diagnosis having taking treated exposed suffering prescribed received been under atteint atteints souffrant traites sous measured level levels test tests instead too well again now then ok okay but also yes no thing things one ones answer question them year years month months week weeks day days quarter quarters time period date dates patient patients people persons'.split(
     ' ',
   ),
 );
