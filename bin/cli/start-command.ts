@@ -23,8 +23,10 @@ import type { Command } from './command.js';
 
 const usage = `hale start [--port 3000] [--host 127.0.0.1] [--public-url URL] [--allowed-hosts H,H]
            [--jwks-url URL --jwt-issuer ISS --jwt-audience AUD [--jwt-user-claim sub]]
-  Runs the Hale server: MCP Streamable HTTP at /mcp (bearer tokens from \`hale token create\`, or JWTs
-  of the identity provider at --jwks-url), health at /healthz, readiness at /readyz. On an empty
+  Runs the Hale server: the chat API at /api/chat (contract at /openapi.json; demo users or bearer
+  tokens, see --identity), MCP Streamable HTTP at /mcp (bearer tokens from \`hale token create\`, or JWTs
+  of the identity provider at --jwks-url), health at /healthz, readiness at /readyz, Prometheus
+  metrics at /metrics. On an empty
   embedded database it first seeds the demo warehouse (scale from --scale / HALE_SEED_SCALE,
   default 1) while /readyz says "starting" and /mcp answers 503.`;
 
@@ -44,6 +46,13 @@ export const startCommand: Command = {
     'jwt-issuer': { type: 'string' },
     'jwt-audience': { type: 'string' },
     'jwt-user-claim': { type: 'string' },
+    model: { type: 'string' },
+    identity: { type: 'string' },
+    'max-steps': { type: 'string' },
+    'model-timeout-ms': { type: 'string' },
+    'tool-cache-seconds': { type: 'string' },
+    'otel-endpoint': { type: 'string' },
+    'model-prices': { type: 'string' },
   },
   positionals: [0, 0],
   async run(context) {
@@ -229,7 +238,11 @@ export const startCommand: Command = {
       toolsProblem = error.message;
       output.log('warn', `tools unavailable: ${error.message}`);
     }
-    if (tools) output.log('info', `ready: ${listeningUrl.href} (MCP: ${new URL('/mcp', listeningUrl).href})`);
+    if (tools)
+      output.log(
+        'info',
+        `ready: ${listeningUrl.href} (chat: ${new URL('/api/chat', listeningUrl).href}, model ${config.model}; MCP: ${new URL('/mcp', listeningUrl).href})`,
+      );
     return undefined;
   },
 };

@@ -500,6 +500,44 @@ export const builtinQuestions: BuiltinConversation[] = [
     ],
   },
 
+  {
+    id: 'two-groupings',
+    user: 'dana',
+    intent: 'metric',
+    turns: [
+      {
+        question: 'Cancellations by channel and visit type in 2025',
+        tools: ['query_metrics'],
+        query: {
+          metrics: ['cancellations'],
+          group_by: ['appointment__channel', 'appointment__visit_type'],
+          where: [],
+          ...lastYear,
+        },
+        includes: ['Booking channel and Visit type'],
+      },
+    ],
+  },
+  {
+    id: 'practitioners-most-no-shows',
+    user: 'admin',
+    intent: 'metric',
+    turns: [
+      {
+        question: 'Which practitioners had the most no-shows last month?',
+        tools: ['query_metrics'],
+        query: {
+          metrics: ['no_shows'],
+          group_by: ['practitioner__practitioner_name'],
+          where: [],
+          order_by: ['-no_shows'],
+          ...lastMonth,
+        },
+        includes: ['Practitioner'],
+      },
+    ],
+  },
+
   // OMOP metrics
   {
     id: 'patients-with-type-2-diabetes',
@@ -669,6 +707,43 @@ export const builtinQuestions: BuiltinConversation[] = [
           ],
         },
         includes: ['Gender is female', 'Hypertensive disorder'],
+      },
+    ],
+  },
+  {
+    id: 'top-conditions',
+    user: 'dana',
+    intent: 'metric',
+    turns: [
+      {
+        question: 'Top 10 conditions by number of patients',
+        tools: ['query_metrics'],
+        query: {
+          metrics: ['patients_with_condition'],
+          group_by: ['condition__condition_name'],
+          where: [],
+          order_by: ['-patients_with_condition'],
+          limit: 10,
+        },
+        includes: ['Condition', 'the first 10'],
+      },
+    ],
+  },
+  {
+    id: 'inpatient-visits',
+    user: 'admin',
+    intent: 'metric',
+    turns: [
+      {
+        question: 'How many inpatient visits in 2025?',
+        tools: ['search_concepts', 'query_metrics'],
+        query: {
+          metrics: ['visits'],
+          group_by: [],
+          where: [{ dimension: 'visit_concept', operator: 'descendant_of', values: [9201] }],
+          ...lastYear,
+        },
+        includes: ['Inpatient Visit'],
       },
     ],
   },
@@ -1187,13 +1262,21 @@ export const builtinQuestions: BuiltinConversation[] = [
     id: 'carol-what-can-i-see',
     user: 'carol',
     intent: 'access',
-    turns: [{ question: 'What can I see?', tools: ['whoami'], includes: ['carol', 'Île-de-France'] }],
+    turns: [
+      {
+        question: 'What can I see?',
+        tools: ['whoami', 'list_metrics'],
+        includes: ['carol', 'Île-de-France', 'agreed metrics'],
+      },
+    ],
   },
   {
     id: 'alice-who-am-i',
     user: 'alice',
     intent: 'access',
-    turns: [{ question: 'Who am I?', tools: ['whoami'], includes: ['analyst', 'aggregates'] }],
+    turns: [
+      { question: 'Who am I?', tools: ['whoami', 'list_metrics'], includes: ['analyst', 'aggregates'] },
+    ],
   },
   {
     id: 'bob-tables',

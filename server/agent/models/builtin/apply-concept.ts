@@ -16,6 +16,7 @@ export const conceptRoles = [
   { domain: 'Condition', entity: 'condition', metric: 'patients_with_condition', noun: 'condition' },
   { domain: 'Drug', entity: 'drug', metric: 'patients_exposed_to_drug', noun: 'drug ingredient' },
   { domain: 'Measurement', entity: 'measurement_concept', metric: 'patients_measured', noun: 'measurement' },
+  { domain: 'Visit', entity: 'visit_concept', metric: 'visits', noun: 'visit type' },
 ] as const;
 
 /** Below this search score a "similar" hit is a different thing ("hospital satisfaction" → a visit type). */

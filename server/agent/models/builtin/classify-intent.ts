@@ -23,6 +23,8 @@ export type Intent =
   | { kind: 'list_metrics' }
   | { kind: 'concept'; request: ConceptRequest }
   | { kind: 'document'; query: string }
+  /** A SQL statement written in the chat: run as is through the gate. */
+  | { kind: 'sql'; sql: string }
   /** A question about numbers (or a follow-up, or off topic: linking decides). */
   | { kind: 'data'; offTopic: boolean };
 
@@ -166,6 +168,7 @@ export function classifyIntent(question: string): Intent {
   const normalized = normalizeText(question);
   const words = normalized.split(' ').filter(Boolean);
   if (words.length === 0) return { kind: 'help' };
+  if (/^\s*(select|with)\b[\s\S]*\bfrom\b/i.test(question)) return { kind: 'sql', sql: question.trim() };
   if (modificationPattern.test(normalized)) return { kind: 'data_modification' };
   if (writingPattern.test(normalized)) return { kind: 'out_of_scope' };
   if (helpPattern.test(normalized)) return { kind: 'help' };

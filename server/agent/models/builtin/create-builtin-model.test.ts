@@ -76,6 +76,16 @@ describe('createBuiltinModel', () => {
     expect(again).toEqual(parts);
   });
 
+  it('asks for independent calls together, in one step', async () => {
+    const { content, finishReason } = await model().doGenerate({ prompt: ask('What can I see?'), tools });
+    expect(content.map((part) => (part.type === 'tool-call' ? part.toolName : part.type))).toEqual([
+      'whoami',
+      'list_metrics',
+    ]);
+    expect(new Set(content.map((part) => (part.type === 'tool-call' ? part.toolCallId : ''))).size).toBe(2);
+    expect(finishReason.unified).toBe('tool-calls');
+  });
+
   it('writes the final answer from the tool result, streamed in several deltas', async () => {
     const prompt: LanguageModelV3Prompt = [
       ...ask('How many appointments last month?'),

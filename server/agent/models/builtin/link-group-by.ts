@@ -43,25 +43,35 @@ export function linkGroupBy({
   const phrases = [...tables.dimensionPhrases].sort((left, right) => right.stems.length - left.stems.length);
   const linked: LinkedGroupBy[] = [];
   const used = new Set<number>();
-  for (const cue of tokens) {
-    if (!groupingCues.has(cue.word)) continue;
-    // The words after the cue that may name a dimension: skip stop words and a count ("top 5").
+  // The dimension phrase starting at a token, longest first.
+  const phraseAt = (position: number) => {
     const after = tokens
-      .slice(cue.index + 1)
+      .slice(position)
       .filter((token) => !token.stop && !/^\d+$/.test(token.word) && !groupingCues.has(token.word));
     const start = after[0];
-    if (!start || !free(start) || used.has(start.index)) continue;
+    if (!start || !free(start) || used.has(start.index)) return undefined;
     for (const phrase of phrases) {
       const covered = after.slice(0, phrase.stems.length);
       if (covered.length < phrase.stems.length) continue;
-      if (!covered.every((token, offset) => token.stem === phrase.stems[offset] && free(token))) continue;
-      for (const token of covered) used.add(token.index);
+      if (covered.every((token, offset) => token.stem === phrase.stems[offset] && free(token)))
+        return { phrase, covered };
+    }
+    return undefined;
+  };
+  for (const cue of tokens) {
+    if (!groupingCues.has(cue.word)) continue;
+    let found = phraseAt(cue.index + 1);
+    // "by channel and visit type", « par région et spécialité »: the list goes on.
+    while (found) {
+      for (const token of found.covered) used.add(token.index);
       linked.push({
-        targets: phrase.targets,
-        label: phrase.label,
-        tokens: covered.map((token) => token.index),
+        targets: found.phrase.targets,
+        label: found.phrase.label,
+        tokens: found.covered.map((token) => token.index),
       });
-      break;
+      const next = (found.covered.at(-1)?.index ?? cue.index) + 1;
+      const joined = tokens[next]?.word === 'and' || tokens[next]?.word === 'et' ? next + 1 : next;
+      found = phraseAt(joined);
     }
   }
   return linked;

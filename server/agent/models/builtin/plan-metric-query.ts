@@ -1,10 +1,11 @@
 import { normalizeText, type StructuredFilter } from '../../../../semantic-layer/index.js';
-import { type DataDomain, type LinkingTables, qualifyDimension } from './build-linking-tables.js';
+import { type LinkingTables, qualifyDimension } from './build-linking-tables.js';
 import type { DimensionValueIndex } from './dimension-value-index.js';
-import type { MetricMatch } from './link-metrics.js';
 import { mergeFollowUp, type QueryChanges } from './merge-follow-up.js';
 import type { MetricQueryInput } from './metric-query-input.js';
 import type { QuestionReading } from './read-question.js';
+import { resolveDomainAmbiguity } from './resolve-domain-ambiguity.js';
+import { cannotSplit, clarifyBetween } from './write-clarification.js';
 
 /** A query to run, and what the answer must say about how the question was read. */
 export interface QueryPlan {
@@ -55,83 +56,6 @@ const linkingWords = new Set([
 ]);
 
 const label = (tables: LinkingTables, metric: string) => tables.layer.metrics.get(metric)?.label ?? metric;
-
-/** A metric named by one bare word that the other domain also uses ("patients", "visits"). */
-function domainAlternative(tables: LinkingTables, match: MetricMatch, reading: QuestionReading) {
-  if (match.tokens.length !== 1 || match.verb) return undefined;
-  const stem = reading.tokens[match.tokens[0] ?? -1]?.stem;
-  const domain = tables.domainOfMetric.get(match.metric);
-  const kindOrder = { name: 0, label: 1, synonym: 2 } as const;
-  return tables.metricPhrases
-    .filter(
-      (phrase) =>
-        stem !== undefined &&
-        phrase.stems.includes(stem) &&
-        phrase.metric !== match.metric &&
-        tables.domainOfMetric.get(phrase.metric) !== domain,
-    )
-    .sort(
-      (left, right) => left.stems.length - right.stems.length || kindOrder[left.kind] - kindOrder[right.kind],
-    )[0]?.metric;
-}
-
-/** The domains the question's other words point to: values, groupings, a clinical concept. */
-function domainHints(tables: LinkingTables, reading: QuestionReading, conceptLike: boolean): Set<DataDomain> {
-  const hints = new Set<DataDomain>();
-  for (const value of reading.values) {
-    const domain = tables.domainOfModel.get(value.entry.model);
-    if (domain) hints.add(domain);
-  }
-  for (const group of reading.groupBy) {
-    const domains = new Set(group.targets.map((target) => tables.domainOfModel.get(target.model)));
-    if (domains.size === 1) {
-      const [domain] = domains;
-      if (domain) hints.add(domain);
-    }
-  }
-  if (conceptLike) hints.add('omop');
-  return hints;
-}
-
-function sampleSimilarity(tables: LinkingTables, reading: QuestionReading, metric: string): number {
-  const stems = new Set(reading.tokens.filter((token) => !token.stop).map((token) => token.stem));
-  let best = 0;
-  for (const sample of tables.sampleQuestions) {
-    if (sample.metric !== metric) continue;
-    const shared = [...stems].filter((stem) => sample.stems.has(stem)).length;
-    best = Math.max(best, shared / new Set([...stems, ...sample.stems]).size);
-  }
-  return best;
-}
-
-/** The question back, naming each candidate with its definition. */
-export function clarifyBetween(tables: LinkingTables, candidates: string[], lead: string): MetricPlan {
-  const lines = candidates.map((metric) => {
-    const definition = tables.layer.metrics.get(metric);
-    const domain =
-      tables.domainOfMetric.get(metric) === 'scheduling' ? 'scheduling data' : 'OMOP clinical data';
-    // No tool result backs this text: a figure in a definition ("(0 to 1)") stays out of it.
-    const description = (definition?.description ?? '').replace(/\s*\([^)]*\d[^)]*\)/g, '');
-    return `- **${label(tables, metric)}** (\`${metric}\`, ${domain}): ${description}`;
-  });
-  return {
-    kind: 'clarify',
-    text: `${lead}\n\n${lines.join('\n')}\n\nWhich one do you mean?`,
-    candidates,
-  };
-}
-
-function cannotSplit(tables: LinkingTables, metrics: string[], what: string): MetricPlan {
-  const available = tables
-    .dimensionsFor(metrics)
-    .filter((dimension) => dimension.kind === 'categorical' && dimension.name.split('__').length <= 2)
-    .map((dimension) => dimension.label ?? dimension.name);
-  const names = metrics.map((metric) => `**${label(tables, metric)}**`).join(' and ');
-  return {
-    kind: 'cannot',
-    text: `${names} cannot be filtered or grouped by ${what}: the semantic layer does not link them.${available.length > 0 ? ` It can be split by ${[...new Set(available)].slice(0, 8).join(', ')}, or over time.` : ''}`,
-  };
-}
 
 /** Metrics whose value only means something per period: they need a metric_time grouping. */
 function needsTimeGrouping(tables: LinkingTables, metric: string): boolean {
@@ -187,6 +111,14 @@ export function planMetricQuery({
       candidates: [],
     };
   }
+  // A year the time reader did not take ("in 1999") is a period that would be silently dropped.
+  const unreadYears = reading.residual.filter((token) => /^(19|20)\d\d$/.test(token.word));
+  if (unreadYears.length > 0 && !reading.residual.some((token) => /^[a-z]/.test(token.word)))
+    return {
+      kind: 'clarify',
+      text: `I could not use ${unreadYears.map((token) => `"${token.original}"`).join(', ')} as a period: the data does not cover it, or I did not understand it. Which period do you want, for example last month, this year or since March?`,
+      candidates: [],
+    };
   if (reading.time.ambiguity)
     return {
       kind: 'clarify',
@@ -221,35 +153,15 @@ export function planMetricQuery({
       };
     } else return { kind: 'no_metric', words: reading.residual.map((token) => token.original) };
   } else if (reading.metrics.length === 1 && reading.metrics[0]) {
-    const match = reading.metrics[0];
-    const alternative = domainAlternative(tables, match, reading);
-    if (alternative) {
-      const hints = domainHints(tables, reading, conceptLike);
-      if (followUp && base?.metrics[0]) {
-        const domain = tables.domainOfMetric.get(base.metrics[0]);
-        if (domain) hints.add(domain);
-      }
-      const domainOf = (metric: string) => tables.domainOfMetric.get(metric);
-      const pick = [match.metric, alternative].filter((metric) => {
-        const domain = domainOf(metric);
-        return domain !== undefined && hints.has(domain);
-      });
-      if (pick.length === 1 && pick[0]) metrics = [pick[0]];
-      else {
-        const own = sampleSimilarity(tables, reading, match.metric);
-        const other = sampleSimilarity(tables, reading, alternative);
-        if (Math.max(own, other) >= 0.6 && own !== other)
-          metrics = [own > other ? match.metric : alternative];
-        else {
-          const word = reading.tokens[match.tokens[0] ?? -1]?.original ?? match.metric;
-          return clarifyBetween(
-            tables,
-            [alternative, match.metric].sort(),
-            `"${word}" can mean two things here:`,
-          );
-        }
-      }
-    }
+    const read = resolveDomainAmbiguity({
+      tables,
+      match: reading.metrics[0],
+      reading,
+      conceptLike,
+      previousMetric: followUp ? base?.metrics[0] : undefined,
+    });
+    if (typeof read !== 'string') return read;
+    metrics = [read];
   }
 
   const omop = metrics.some((metric) => tables.domainOfMetric.get(metric) === 'omop');

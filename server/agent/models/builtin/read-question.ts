@@ -1,5 +1,5 @@
 import { modelsOfMetric } from '../../../../semantic-layer/index.js';
-import type { LinkingTables } from './build-linking-tables.js';
+import { type LinkingTables, qualifyDimension } from './build-linking-tables.js';
 import { detectRanking, type Ranking } from './detect-ranking.js';
 import type { DimensionValueIndex } from './dimension-value-index.js';
 import { type LinkedValue, linkDimensionValues } from './link-dimension-values.js';
@@ -107,20 +107,28 @@ export function readQuestion({
   const restrictive = tokens.some((token) => restrictiveWords.has(token.word));
 
   // Groupings and metrics are read from the same words; where they overlap the longer reading
-  // wins: "by booking channel" is a grouping, "appointments per practitioner" a metric.
+  // wins, the grouping on a tie (a cue introduced it): "by booking channel" and "which
+  // practitioners" are groupings, "appointments per practitioner" a metric.
   const allMatches = linkMetrics({ tables, tokens, free });
   const groupCandidates = linkGroupBy({ tables, tokens, free });
   const overlapping = (left: readonly number[], right: readonly number[]) =>
     left.some((position) => right.includes(position));
   const groupBy = groupCandidates.filter((group) =>
     allMatches.matches.every(
-      (match) => !overlapping(match.tokens, group.tokens) || group.tokens.length > match.tokens.length,
+      (match) =>
+        !overlapping(match.tokens, group.tokens) ||
+        group.tokens.length >= match.tokens.length ||
+        !match.contiguous,
     ),
   );
+  // A metric named in scattered words can share one with its grouping when it can be grouped so:
+  // "top 10 conditions by number of patients" is patients with a condition, by condition.
+  const shares = (match: MetricMatch, group: LinkedGroupBy) =>
+    !match.contiguous && qualifyDimension(tables, [match.metric], group.targets) !== undefined;
   const metricLinking = {
     ...allMatches,
     matches: allMatches.matches.filter((match) =>
-      groupBy.every((group) => !overlapping(match.tokens, group.tokens)),
+      groupBy.every((group) => !overlapping(match.tokens, group.tokens) || shares(match, group)),
     ),
   };
   for (const group of groupBy) for (const position of group.tokens) used.add(position);
