@@ -1,15 +1,11 @@
 import { createInterface } from 'node:readline';
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
-import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { AgentError } from '../../server/agent/agent-error.js';
 import { ChatRequestError } from '../../server/agent/chat-request-error.js';
 import type { ChatAgent, TurnOutcome } from '../../server/agent/create-chat-agent.js';
-import { configuredEmbeddingProvider } from '../configured-embedding-provider.js';
 import { createChatRuntime, createChatStores } from '../create-chat-runtime.js';
-import { createToolRuntime } from '../create-tool-runtime.js';
-import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
-import { refreshBundledDocuments } from '../sync-bundled-documents.js';
+import { openTools } from '../open-tools.js';
 import { type Command, UsageError } from './command.js';
 
 const usage = `hale ask --as USER [--model ID] [--conversation ID] [--json | --jsonl] [QUESTION]
@@ -95,26 +91,13 @@ export const askCommand: Command = {
     const modelId = typeof values.model === 'string' ? values.model : undefined;
 
     const databases = await openRuntime(context);
-    const governed = await openGovernedWarehouse({ config, databases });
-    const principal = resolvePrincipal(governed.policy, user);
-    const semanticLayer = await loadSemanticLayer(config.semanticModels);
-    const embeddingProvider = configuredEmbeddingProvider(config);
-    await refreshBundledDocuments({
+    const { governed, semanticLayer, runtime } = await openTools({
+      config,
       databases,
-      governed,
-      semanticLayer,
-      provider: embeddingProvider,
       output,
       signal: context.signal,
     });
-    const runtime = createToolRuntime({
-      governed,
-      semanticLayer,
-      applicationDatabase: databases.application,
-      embeddingProvider,
-      toolCacheSeconds: config.toolCacheSeconds,
-      log: output.log,
-    });
+    const principal = resolvePrincipal(governed.policy, user);
     const agent: ChatAgent = await createChatRuntime({
       config,
       stores: createChatStores(databases.application),

@@ -1,12 +1,8 @@
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
 import { createMcpServer, serveMcpOverStdio } from '../../mcp-tools/mcp/index.js';
-import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
-import { configuredEmbeddingProvider } from '../configured-embedding-provider.js';
-import { createToolRuntime } from '../create-tool-runtime.js';
-import { openGovernedWarehouse } from '../open-governed-warehouse.js';
 import { openRuntime } from '../open-runtime.js';
+import { openTools } from '../open-tools.js';
 import { packageVersion } from '../package-version.js';
-import { refreshBundledDocuments } from '../sync-bundled-documents.js';
 import { type Command, UsageError } from './command.js';
 
 const usage = `hale mcp --as USER [--policies FILE]
@@ -27,25 +23,16 @@ export const mcpCommand: Command = {
     if (typeof user !== 'string' || user === '')
       throw new UsageError('--as USER is required: whose access the tools run with', usage);
     const databases = await openRuntime(context);
-    const governed = await openGovernedWarehouse({ config: context.config, databases });
-    const principal = resolvePrincipal(governed.policy, user);
-    const semanticLayer = await loadSemanticLayer(context.config.semanticModels);
-    const embeddingProvider = configuredEmbeddingProvider(context.config);
-    await refreshBundledDocuments({
-      databases,
+    const {
       governed,
-      semanticLayer,
-      provider: embeddingProvider,
+      runtime: { registry, ports },
+    } = await openTools({
+      config: context.config,
+      databases,
       output: context.output,
       signal: context.signal,
     });
-    const { registry, ports } = createToolRuntime({
-      governed,
-      semanticLayer,
-      applicationDatabase: databases.application,
-      embeddingProvider,
-      log: context.output.log,
-    });
+    const principal = resolvePrincipal(governed.policy, user);
     const server = createMcpServer({ registry, ports, principal, version: packageVersion });
     context.output.log('info', `MCP server on stdio as ${principal.user} (${principal.role})`);
     await serveMcpOverStdio({ server, signal: context.signal });

@@ -3,22 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { GovernanceError, type GovernedWarehouse } from '../../mcp-tools/governance/index.js';
 import { createTokenVerifier } from '../../mcp-tools/mcp/index.js';
-import { loadSemanticLayer } from '../../mcp-tools/semantic/index.js';
 import { readWarehouseState, seedDemoWarehouse, WarehouseError } from '../../mcp-tools/warehouse/index.js';
 import type { ChatAgent } from '../../server/agent/create-chat-agent.js';
 import { metricsObservers } from '../../server/agent/metrics-observers.js';
 import { createHttpMetrics } from '../../server/http/http-metrics.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
-import { configuredEmbeddingProvider } from '../configured-embedding-provider.js';
 import { createChatRuntime, createChatStores, dailyTokenBudgetOf } from '../create-chat-runtime.js';
 import { createFhirEndpoint } from '../create-fhir-endpoint.js';
 import { createMcpEndpoint, jwtSettings } from '../create-mcp-endpoint.js';
-import { createToolRuntime, type ToolRuntime } from '../create-tool-runtime.js';
-import { openGovernedWarehouse } from '../open-governed-warehouse.js';
+import type { ToolRuntime } from '../create-tool-runtime.js';
 import { openRuntime } from '../open-runtime.js';
+import { openTools } from '../open-tools.js';
 import { packageVersion } from '../package-version.js';
 import { startTelemetry } from '../start-telemetry.js';
-import { refreshBundledDocuments } from '../sync-bundled-documents.js';
 import type { Command } from './command.js';
 
 const usage = `hale start [--port 3000] [--host 127.0.0.1] [--public-url URL] [--allowed-hosts H,H]
@@ -72,25 +69,12 @@ export const startCommand: Command = {
     let chatAgent: ChatAgent | undefined;
     const stores = createChatStores(databases.application);
     const metrics = createHttpMetrics();
-    const openTools = async () => {
-      const governed = await openGovernedWarehouse({ config, databases });
-      const semanticLayer = await loadSemanticLayer(config.semanticModels);
-      const embeddingProvider = configuredEmbeddingProvider(config);
-      await refreshBundledDocuments({
+    const openTheTools = async () => {
+      const { governed, semanticLayer, runtime } = await openTools({
+        config,
         databases,
-        governed,
-        semanticLayer,
-        provider: embeddingProvider,
         output,
         signal: context.signal,
-      });
-      const runtime = createToolRuntime({
-        governed,
-        semanticLayer,
-        applicationDatabase: databases.application,
-        embeddingProvider,
-        toolCacheSeconds: config.toolCacheSeconds,
-        log: output.log,
       });
       chatAgent = await createChatRuntime({
         config,
@@ -231,7 +215,7 @@ export const startCommand: Command = {
     }
     // The policy is checked against the warehouse now that it has tables; a bad policy stops here.
     try {
-      await openTools();
+      await openTheTools();
     } catch (error) {
       // An empty external warehouse is a state to fix with a load, not a reason to stop serving.
       if (!(error instanceof GovernanceError && error.code === 'unknown_name')) throw error;

@@ -108,6 +108,8 @@ function expectQuery(actual: Record<string, unknown>, expected: ExpectedQuery) {
   if (expected.start === undefined) expect(actual.start, 'no period was asked for').toBeUndefined();
 }
 
+// The model is the subject here, not the database: one adapter (the embedded one) keeps the file
+// within two minutes; the governed query path is tested against both adapters elsewhere.
 describe.each(testDatabaseAdapters.filter((adapter) => adapter.name === 'pglite'))(
   'the built-in model through the AI SDK loop and the governed registry on $name',
   (adapter) => {

@@ -49,7 +49,8 @@ export interface BuiltinConversation {
     | 'refusal'
     | 'no_metric'
     | 'denied'
-    | 'unknown_value';
+    | 'unknown_value'
+    | 'sql';
   turns: BuiltinTurn[];
 }
 
@@ -1412,6 +1413,56 @@ export const builtinQuestions: BuiltinConversation[] = [
         includes: ['do not list'],
         excludes: ['@'],
       },
+    ],
+  },
+
+  // SQL written in the chat runs through the gate as it is
+  {
+    id: 'alice-sql-aggregate',
+    user: 'alice',
+    intent: 'sql',
+    turns: [
+      {
+        question: 'SELECT channel, count(*) AS appointments FROM scheduling.appointment GROUP BY channel',
+        tools: ['run_sql'],
+        input: {
+          sql: 'SELECT channel, count(*) AS appointments FROM scheduling.appointment GROUP BY channel',
+        },
+        includes: ['| channel | appointments |', 'online'],
+      },
+    ],
+  },
+  {
+    id: 'carol-sql-row-filter',
+    user: 'carol',
+    intent: 'sql',
+    turns: [
+      {
+        question: 'select practice_id, count(*) from scheduling.appointment group by 1',
+        tools: ['run_sql', 'whoami'],
+        includes: ['Île-de-France', 'row filter'],
+      },
+    ],
+  },
+  {
+    id: 'alice-sql-denied',
+    user: 'alice',
+    intent: 'denied',
+    turns: [
+      {
+        question: 'SELECT email FROM scheduling.patient',
+        tools: ['run_sql'],
+        includes: ['I could not answer this'],
+        excludes: ['@'],
+      },
+    ],
+  },
+  {
+    id: 'unknown-year',
+    user: 'dana',
+    intent: 'clarification',
+    turns: [
+      { question: 'How many appointments in 1999?', tools: [], includes: ['Which period do you want'] },
     ],
   },
 

@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../../server/http/start-test-s
 import type { IdentityMode } from '../../server/identity/authenticate-request.js';
 import {
   type ChatTestRuntime,
+  choiceOf,
   createChatTestRuntime,
   lastToolResultText,
   scriptedModel,
@@ -72,6 +73,14 @@ describe('the chat HTTP API', () => {
     return server;
   }
 
+  /** The chat stack over the test warehouse with a scripted model (its steps run on across turns). */
+  const scriptedChat = (steps: Parameters<typeof scriptedModel>[0]) =>
+    createChatTestRuntime({
+      warehouse,
+      database: handle.database,
+      overrides: { chooseModel: choiceOf(scriptedModel(steps)) },
+    });
+
   const asUser = (user: string) => ({ 'X-Hale-Demo-User': user, 'Content-Type': 'application/json' });
 
   async function chatTurn(server: TestServer, user: string, body: Record<string, unknown>) {
@@ -94,22 +103,12 @@ describe('the chat HTTP API', () => {
   });
 
   it('streams an answer as UI message chunks with its model, prompt and grounding, and stores it', async () => {
-    const chat = await createChatTestRuntime({
-      warehouse,
-      database: handle.database,
-      overrides: {
-        chooseModel: async () => ({
-          id: 'test:scripted',
-          toolOutput: 'text',
-          model: scriptedModel([
-            { toolCalls: [{ toolName: 'query_metrics', input: { metrics: ['appointments'] } }] },
-            (prompt) => ({
-              text: `There were ${/\d[\d,]*/.exec(lastToolResultText(prompt).split('\n').slice(2).join(' '))?.[0]} appointments.`,
-            }),
-          ]),
-        }),
-      },
-    });
+    const chat = await scriptedChat([
+      { toolCalls: [{ toolName: 'query_metrics', input: { metrics: ['appointments'] } }] },
+      (prompt) => ({
+        text: `There were ${/\d[\d,]*/.exec(lastToolResultText(prompt).split('\n').slice(2).join(' '))?.[0]} appointments.`,
+      }),
+    ]);
     const server = await serve({ chat });
     const { response, chunks, done } = await chatTurn(server, 'admin', {
       question: 'How many appointments?',
@@ -169,17 +168,7 @@ describe('the chat HTTP API', () => {
   });
 
   it('lists, renames and deletes conversations; traces stay for accounting', async () => {
-    const chat = await createChatTestRuntime({
-      warehouse,
-      database: handle.database,
-      overrides: {
-        chooseModel: async () => ({
-          id: 'test:scripted',
-          toolOutput: 'text',
-          model: scriptedModel([{ text: 'Hello!' }]),
-        }),
-      },
-    });
+    const chat = await scriptedChat([{ text: 'Hello!' }]);
     const server = await serve({ chat });
     const first = await chatTurn(server, 'dana', { question: 'hello there' });
     const conversationId = first.response.headers.get('x-hale-conversation-id');
@@ -223,17 +212,7 @@ describe('the chat HTTP API', () => {
   });
 
   it('saves feedback on an answer and exports it as an eval case', async () => {
-    const chat = await createChatTestRuntime({
-      warehouse,
-      database: handle.database,
-      overrides: {
-        chooseModel: async () => ({
-          id: 'test:scripted',
-          toolOutput: 'text',
-          model: scriptedModel([{ text: 'Forty-two.' }]),
-        }),
-      },
-    });
+    const chat = await scriptedChat([{ text: 'Forty-two.' }]);
     const server = await serve({ chat });
     const turn = await chatTurn(server, 'bob', { question: 'What is the answer?' });
     const messageId = turn.response.headers.get('x-hale-message-id');
@@ -281,17 +260,7 @@ describe('the chat HTTP API', () => {
   });
 
   it("reports usage per day, and only admins see other people's", async () => {
-    const chat = await createChatTestRuntime({
-      warehouse,
-      database: handle.database,
-      overrides: {
-        chooseModel: async () => ({
-          id: 'test:scripted',
-          toolOutput: 'text',
-          model: scriptedModel([{ text: 'Hi.', usage: { input: 70, output: 5 } }]),
-        }),
-      },
-    });
+    const chat = await scriptedChat([{ text: 'Hi.', usage: { input: 70, output: 5 } }]);
     const server = await serve({ chat });
     const before = await json(fetch(server.url('/api/usage'), { headers: asUser('carol') }));
     await chatTurn(server, 'carol', { question: 'hi' });
@@ -341,17 +310,7 @@ describe('the chat HTTP API', () => {
   });
 
   it('limits chat turns per person with 429 and Retry-After', async () => {
-    const chat = await createChatTestRuntime({
-      warehouse,
-      database: handle.database,
-      overrides: {
-        chooseModel: async () => ({
-          id: 'test:scripted',
-          toolOutput: 'text',
-          model: scriptedModel([{ text: 'ok' }, { text: 'ok' }, { text: 'ok' }]),
-        }),
-      },
-    });
+    const chat = await scriptedChat([{ text: 'ok' }, { text: 'ok' }, { text: 'ok' }]);
     const server = await serve({
       chat,
       rateLimits: {
@@ -370,17 +329,7 @@ describe('the chat HTTP API', () => {
   });
 
   it('cancels the turn when the client goes away', async () => {
-    const chat = await createChatTestRuntime({
-      warehouse,
-      database: handle.database,
-      overrides: {
-        chooseModel: async () => ({
-          id: 'test:scripted',
-          toolOutput: 'text',
-          model: scriptedModel([{ text: 'late', delayMs: 3_000 }]),
-        }),
-      },
-    });
+    const chat = await scriptedChat([{ text: 'late', delayMs: 3_000 }]);
     const server = await serve({ chat });
     const controller = new AbortController();
     const response = await fetch(server.url('/api/chat'), {

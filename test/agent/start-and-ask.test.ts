@@ -35,9 +35,10 @@ async function startCollector() {
   };
 }
 
-/** Every number of a text, as written ("1,043" → 1043). */
+/** Every number of a text as written ("1,043" → 1043), dates and years left out. */
 function numbersIn(text: string): number[] {
-  return [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) => Number(match[0].replace(/,/g, '')));
+  const withoutDates = text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ').replace(/\b(?:19|20)\d{2}\b/g, ' ');
+  return [...withoutDates.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) => Number(match[0].replace(/,/g, '')));
 }
 
 /** Every number in the rows of the tool outputs of a stream. */

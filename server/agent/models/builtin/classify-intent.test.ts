@@ -56,6 +56,13 @@ describe('classifyIntent', () => {
     });
   });
 
+  it('runs SQL written in the chat as it is, never as a request to change data', () => {
+    expect(classifyIntent('select count(*) from scheduling.appointment')).toEqual({
+      kind: 'sql',
+      sql: 'select count(*) from scheduling.appointment',
+    });
+  });
+
   it('keeps a counting question about a code a data question', () => {
     expect(classifyIntent('How many patients have a SNOMED code for asthma?').kind).toBe('data');
   });
