@@ -23,6 +23,13 @@ export {
   type IngestionReport,
   ingestDocuments,
 } from './ingest-documents.js';
+export {
+  acceptedProviderIdForms,
+  formatProviderId,
+  type ProviderId,
+  type ProviderIdParse,
+  parseProviderId,
+} from './parse-provider-id.js';
 export { expandQuery, type SynonymGroup, semanticSynonymGroups } from './query-expansion.js';
 export { readDocumentFiles } from './read-document-files.js';
 export { RetrievalError, type RetrievalErrorCode } from './retrieval-error.js';
@@ -35,10 +42,3 @@ export {
   type SourceDocument,
 } from './source-document.js';
 export { parseVerifiedQueries, type VerifiedQuery, verifiedQueryDocuments } from './verified-queries.js';
-export {
-  acceptedProviderIdForms,
-  formatProviderId,
-  type ProviderId,
-  type ProviderIdParse,
-  parseProviderId,
-} from './parse-provider-id.js';
