@@ -121,7 +121,9 @@ export function createApp({
     );
     const chatLimiter = rateLimitMiddleware(createRateLimiter(rateLimits.chat), userOrAddressKey);
     const userLimiter = rateLimitMiddleware(createRateLimiter(rateLimits.api), userOrAddressKey);
-    app.use('/api', authenticateRequest(api.identity), userLimiter);
+    // Failed sign-ins are limited per address (guessing tokens gets 429s); requests per person after.
+    const failedSignIns = createRateLimiter({ capacity: 20, refillPerSecond: 0.2 });
+    app.use('/api', authenticateRequest({ ...api.identity, failedSignIns }), userLimiter);
     app.post(apiRoutes.chat.path, chatLimiter);
     app.use(
       createApiRouter({

@@ -2,12 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { GovernanceError, type GovernedWarehouse } from '../../mcp-tools/governance/index.js';
-import { createTokenVerifier } from '../../mcp-tools/mcp/index.js';
 import { readWarehouseState, seedDemoWarehouse, WarehouseError } from '../../mcp-tools/warehouse/index.js';
 import type { ChatAgent } from '../../server/agent/create-chat-agent.js';
 import { metricsObservers } from '../../server/agent/metrics-observers.js';
 import { createHttpMetrics } from '../../server/http/http-metrics.js';
 import { createApp, type ReadinessCheck } from '../../server/index.js';
+import { createBearerVerifier } from '../create-bearer-verifier.js';
 import { createChatRuntime, createChatStores, dailyTokenBudgetOf } from '../create-chat-runtime.js';
 import { createFhirEndpoint } from '../create-fhir-endpoint.js';
 import { createMcpEndpoint, jwtSettings } from '../create-mcp-endpoint.js';
@@ -88,7 +88,7 @@ export const startCommand: Command = {
       tools = { governed, runtime };
     };
     const jwt = jwtSettings(config);
-    const verifier = createTokenVerifier({
+    const verifyBearer = createBearerVerifier({
       database: databases.application,
       policy: () => tools?.governed.policy,
       ...(jwt ? { jwt } : {}),
@@ -121,10 +121,7 @@ export const startCommand: Command = {
         identity: {
           mode: identityMode,
           policy: () => tools?.governed.policy,
-          verifyBearer: async (token) => {
-            const info = await verifier.verifyAccessToken(token);
-            return String((info.extra as { user?: unknown } | undefined)?.user);
-          },
+          verifyBearer,
         },
         defaultModel: config.model,
         dailyTokenBudget: (principal) => (tools ? dailyTokenBudgetOf(tools.governed, principal) : undefined),
@@ -161,6 +158,11 @@ export const startCommand: Command = {
             : warehouse;
         return [database, tables];
       },
+    });
+    // Runs after the server has closed (cleanups run in reverse): cancelled turns finish storing
+    // their question, answer and trace before the databases close.
+    context.onShutdown(async () => {
+      await chatAgent?.drain(10_000);
     });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {

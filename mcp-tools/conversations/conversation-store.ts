@@ -45,8 +45,20 @@ export interface ConversationStore {
     conversationId: string,
     messages: readonly Omit<StoredMessage, 'createdAt'>[],
   ): Promise<void>;
-  /** The owner of a message and its conversation, for feedback. */
-  messageOwner(messageId: string): Promise<{ principal: string; conversationId: string } | undefined>;
+  /**
+   * Puts `message` in the place of the message `replacedId` (a regenerated answer), dropping the
+   * feedback on the replaced one, which was about other words. False when it is not there.
+   */
+  replaceMessage(
+    principal: string,
+    conversationId: string,
+    replacedId: string,
+    message: Omit<StoredMessage, 'createdAt'>,
+  ): Promise<boolean>;
+  /** The owner, conversation and role of a message, for feedback. */
+  messageOwner(
+    messageId: string,
+  ): Promise<{ principal: string; conversationId: string; role: 'user' | 'assistant' } | undefined>;
 }
 
 interface ConversationRow extends Record<string, unknown> {
@@ -192,14 +204,41 @@ export function createConversationStore(database: Database): ConversationStore {
       });
     },
 
+    async replaceMessage(principal, conversationId, replacedId, message) {
+      return database.transaction(async (transaction) => {
+        const owned = await transaction.query(
+          `SELECT 1 FROM hale.conversation WHERE conversation_id = $1 AND principal = $2 FOR UPDATE`,
+          [conversationId, principal],
+        );
+        if (owned.rowCount === 0) return false;
+        await transaction.query('DELETE FROM hale.feedback WHERE message_id = $1', [replacedId]);
+        const { rowCount } = await transaction.query(
+          `UPDATE hale.message SET message_id = $3, parts = $4::jsonb, metadata = $5::jsonb, created_at = now()
+           WHERE message_id = $1 AND conversation_id = $2`,
+          [replacedId, conversationId, message.id, json(message.parts), json(message.metadata)],
+        );
+        await transaction.query(
+          'UPDATE hale.conversation SET updated_at = now() WHERE conversation_id = $1',
+          [conversationId],
+        );
+        return rowCount > 0;
+      });
+    },
+
     async messageOwner(messageId) {
-      const { rows } = await database.query<{ principal: string; conversation_id: string }>(
-        `SELECT c.principal, c.conversation_id FROM hale.message m
+      const { rows } = await database.query<{
+        principal: string;
+        conversation_id: string;
+        role: 'user' | 'assistant';
+      }>(
+        `SELECT c.principal, c.conversation_id, m.role FROM hale.message m
          JOIN hale.conversation c USING (conversation_id) WHERE m.message_id = $1`,
         [messageId],
       );
       const row = rows[0];
-      return row ? { principal: row.principal, conversationId: row.conversation_id } : undefined;
+      return row
+        ? { principal: row.principal, conversationId: row.conversation_id, role: row.role }
+        : undefined;
     },
   };
 }

@@ -175,7 +175,7 @@ export function createTraceStore(database: Database): TraceStore {
            sum(input_tokens)::bigint AS input_tokens, sum(output_tokens)::bigint AS output_tokens,
            sum(cost_usd) AS cost_usd
          FROM hale.trace
-         WHERE started_at >= $1::date AND ($2::text IS NULL OR principal = $2)
+         WHERE started_at >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND ($2::text IS NULL OR principal = $2)
          GROUP BY 1, 2 ORDER BY 2 DESC, 1`,
         [since, principal ?? null],
       );
@@ -192,7 +192,8 @@ export function createTraceStore(database: Database): TraceStore {
     async tokensUsed(principal, day) {
       const { rows } = await database.query<{ tokens: string | number | null }>(
         `SELECT sum(input_tokens + output_tokens) AS tokens FROM hale.trace
-         WHERE principal = $1 AND started_at >= $2::date AND started_at < $2::date + 1`,
+         WHERE principal = $1 AND started_at >= ($2::date)::timestamp AT TIME ZONE 'UTC'
+           AND started_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'`,
         [principal, day],
       );
       return Number(rows[0]?.tokens ?? 0);

@@ -51,20 +51,30 @@ export function toolCacheKey({
 export function createToolResultCache({
   timeToLiveMs,
   maximumEntries,
+  maximumBytes = 64 * 1024 * 1024,
   now = Date.now,
 }: {
   timeToLiveMs: number;
   maximumEntries: number;
+  /** Total size of the kept results (their JSON text, counted as bytes); one larger than an eighth is not kept. */
+  maximumBytes?: number;
   now?: () => number;
 }): ToolResultCache {
-  const entries = new Map<string, { result: ToolResult; expiresAt: number }>();
+  const entries = new Map<string, { result: ToolResult; expiresAt: number; bytes: number }>();
   const statistics = { hits: 0, misses: 0, entries: 0 };
+  let totalBytes = 0;
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    totalBytes -= entry.bytes;
+  };
   return {
     statistics,
     get(key) {
       const entry = entries.get(key);
       if (!entry || entry.expiresAt <= now()) {
-        if (entry) entries.delete(key);
+        if (entry) remove(key);
         statistics.misses += 1;
         statistics.entries = entries.size;
         return undefined;
@@ -77,12 +87,15 @@ export function createToolResultCache({
     },
     set(key, result) {
       if (result.isError || timeToLiveMs <= 0 || maximumEntries <= 0) return;
-      entries.delete(key);
-      entries.set(key, { result, expiresAt: now() + timeToLiveMs });
-      while (entries.size > maximumEntries) {
+      const bytes = 2 * (result.text.length + (JSON.stringify(result.structuredContent)?.length ?? 0));
+      if (bytes > maximumBytes / 8) return;
+      remove(key);
+      entries.set(key, { result, expiresAt: now() + timeToLiveMs, bytes });
+      totalBytes += bytes;
+      while (entries.size > maximumEntries || totalBytes > maximumBytes) {
         const oldest = entries.keys().next().value;
         if (oldest === undefined) break;
-        entries.delete(oldest);
+        remove(oldest);
       }
       statistics.entries = entries.size;
     },

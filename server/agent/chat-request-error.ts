@@ -1,7 +1,7 @@
 /** Why a chat request was refused before the turn started (the HTTP layer maps codes to statuses). */
-export type ChatRequestErrorCode = 'conversation_not_found' | 'nothing_to_regenerate';
+export type ChatRequestErrorCode = 'conversation_not_found' | 'nothing_to_regenerate' | 'turn_in_progress';
 
-/** A chat request that cannot start: an unknown conversation, nothing to answer again. */
+/** A chat request that cannot start: an unknown conversation, nothing to answer again, a turn already running. */
 export class ChatRequestError extends Error {
   readonly code: ChatRequestErrorCode;
 

@@ -55,7 +55,9 @@ export const apiRoutes = {
       200: { description: 'The answer, streamed.', contentType: 'text/event-stream' },
       403: { description: 'The model is not allowed for this role.' },
       404: notFound,
-      409: { description: 'Nothing to regenerate.' },
+      409: {
+        description: 'Nothing to regenerate, or a question of this conversation is still being answered.',
+      },
       502: { description: 'The model service failed.' },
       503: { description: 'The model service is unreachable, or Hale is starting.' },
       504: { description: 'The model service timed out.' },

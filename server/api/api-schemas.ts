@@ -6,7 +6,13 @@ export const idSchema = z.uuid().describe('An id Hale generated (a UUID).');
 export const chatRequestSchema = z
   .strictObject({
     conversationId: idSchema.optional().describe('Continue this conversation; omit to start a new one.'),
-    question: z.string().trim().min(1).max(4_000).describe('What the person asks, in their words.'),
+    question: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4_000)
+      .optional()
+      .describe('What the person asks, in their words (required unless `regenerate`).'),
     model: z
       .string()
       .min(1)
@@ -21,6 +27,10 @@ export const chatRequestSchema = z
       .describe(
         "Answer the conversation's last question again, replacing its answer (`question` is then ignored).",
       ),
+  })
+  .refine((body) => body.regenerate === true || body.question !== undefined, {
+    message: 'give the question (or regenerate: true with a conversationId)',
+    path: ['question'],
   })
   .describe('One chat turn.');
 

@@ -39,6 +39,12 @@ const agentErrorStatus: Record<AgentErrorCode, number> = {
   cancelled: 499,
 };
 
+const chatRequestTitles: Record<ChatRequestError['code'], string> = {
+  conversation_not_found: 'Not found',
+  nothing_to_regenerate: 'Nothing to regenerate',
+  turn_in_progress: 'A question is already being answered',
+};
+
 function isAdmin(principal: Principal): boolean {
   return principal.role === 'admin';
 }
@@ -60,6 +66,16 @@ function notFound(response: Response, what: string): void {
 export function createApiRouter(dependencies: ApiDependencies): Router {
   const { conversations, traces, feedback, log } = dependencies;
   const router = Router();
+  // Every API response says which model, prompt and code answer here (a chat turn names its own model).
+  router.use('/api', (_request, response, next) => {
+    const agent = dependencies.agent();
+    response.setHeader('X-Hale-Model', dependencies.defaultModel);
+    if (agent) {
+      response.setHeader('X-Hale-Prompt-Version', agent.versions.promptVersion);
+      response.setHeader('X-Hale-Code-Version', agent.versions.codeVersion);
+    }
+    next();
+  });
 
   router.get(
     apiRoutes.me.path,
@@ -102,7 +118,7 @@ export function createApiRouter(dependencies: ApiDependencies): Router {
         turn = await agent.startTurn({
           principal,
           channel: 'chat',
-          question: body.question,
+          question: body.question ?? '',
           ...(body.conversationId ? { conversationId: body.conversationId } : {}),
           ...(body.model ? { modelId: body.model } : {}),
           ...(body.regenerate ? { regenerate: true } : {}),
@@ -122,7 +138,7 @@ export function createApiRouter(dependencies: ApiDependencies): Router {
           sendProblem(response, {
             status: error.code === 'conversation_not_found' ? 404 : 409,
             code: error.code,
-            title: error.code === 'conversation_not_found' ? 'Not found' : 'Nothing to regenerate',
+            title: chatRequestTitles[error.code],
             detail: error.message,
           });
           return;
@@ -142,6 +158,7 @@ export function createApiRouter(dependencies: ApiDependencies): Router {
           }),
         (error: unknown) => log('error', 'chat turn failed', { error: String(error) }),
       );
+      // Writing can fail once the person has gone; the turn itself is stored by the agent either way.
       pipeUIMessageStreamToResponse({
         response,
         stream: turn.stream,
@@ -152,7 +169,9 @@ export function createApiRouter(dependencies: ApiDependencies): Router {
           'X-Hale-Prompt-Version': turn.promptVersion,
           'Cache-Control': 'no-store',
         },
-      });
+      }).catch((error: unknown) =>
+        log('warn', 'a chat stream could not be written', { error: String(error) }),
+      );
     }),
   );
 
@@ -236,7 +255,8 @@ export function createApiRouter(dependencies: ApiDependencies): Router {
     ...validatedHandler(apiRoutes.feedback, async ({ body }, _request, response) => {
       const principal = principalOfResponse(response.locals);
       const owner = await conversations.messageOwner(body.messageId);
-      if (!owner || owner.principal !== principal.user) return notFound(response, 'answer');
+      if (!owner || owner.principal !== principal.user || owner.role !== 'assistant')
+        return notFound(response, 'answer');
       const saved = await feedback.save({
         messageId: body.messageId,
         principal: principal.user,

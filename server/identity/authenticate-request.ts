@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { GovernancePolicy, Principal } from '../../mcp-tools/governance/index.js';
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
+import type { RateLimiter } from '../http/rate-limiter.js';
 import { sendProblem } from '../problem.js';
 
 /**
@@ -20,10 +21,25 @@ export interface IdentitySettings {
   policy: () => GovernancePolicy | undefined;
   /** Checks a bearer token (API token or JWT) and returns its user; throws when it is not valid. */
   verifyBearer?: (token: string) => Promise<string>;
+  /** Failed sign-ins allowed per remote address; past them a failure is answered 429, not 401. */
+  failedSignIns?: RateLimiter;
 }
 
 /** A failed authentication, answered 401 with `WWW-Authenticate`. */
 class AuthenticationFailure extends Error {}
+
+/**
+ * What `verifyBearer` throws for a token that is not valid (unknown, revoked, expired, badly
+ * signed): answered 401. Anything else it throws (the database or the identity provider
+ * unreachable) is a server fault, answered 500 without its details.
+ */
+export class InvalidCredentialsError extends Error {
+  readonly code = 'invalid_credentials';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidCredentialsError';
+  }
+}
 
 async function principalOf(request: Request, settings: IdentitySettings): Promise<Principal | undefined> {
   const policy = settings.policy();
@@ -37,7 +53,8 @@ async function principalOf(request: Request, settings: IdentitySettings): Promis
     try {
       user = await settings.verifyBearer(match[1]);
     } catch (error) {
-      throw new AuthenticationFailure(error instanceof Error ? error.message : 'the token is not valid');
+      if (error instanceof InvalidCredentialsError) throw new AuthenticationFailure(error.message);
+      throw error;
     }
     return resolvePrincipal(policy, user);
   }
@@ -81,6 +98,17 @@ export function authenticateRequest(settings: IdentitySettings): RequestHandler 
     } catch (error) {
       if (!(error instanceof AuthenticationFailure)) {
         next(error);
+        return;
+      }
+      const allowance = settings.failedSignIns?.take(`address:${request.ip ?? 'unknown'}`);
+      if (allowance && !allowance.allowed) {
+        response.setHeader('Retry-After', String(allowance.retryAfterSeconds));
+        sendProblem(response, {
+          status: 429,
+          code: 'rate_limited',
+          title: 'Too many failed sign-ins',
+          detail: `too many failed sign-ins from this address; try again in ${allowance.retryAfterSeconds} s`,
+        });
         return;
       }
       response.setHeader('WWW-Authenticate', 'Bearer realm="hale"');

@@ -1,7 +1,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBearerVerifier } from '../../bin/create-bearer-verifier.js';
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
-import { createApiToken, createTokenVerifier } from '../../mcp-tools/mcp/index.js';
+import { createApiToken } from '../../mcp-tools/mcp/index.js';
 import { createApp, type RateLimits } from '../../server/create-app.js';
 import { createHttpMetrics } from '../../server/http/http-metrics.js';
 import { startTestServer, type TestServer } from '../../server/http/start-test-server.js';
@@ -45,7 +46,7 @@ describe('the chat HTTP API', () => {
     rateLimits?: RateLimits;
   }): Promise<TestServer> {
     const metrics = createHttpMetrics();
-    const verifier = createTokenVerifier({ database: handle.database, policy: () => warehouse.policy });
+    const verifyBearer = createBearerVerifier({ database: handle.database, policy: () => warehouse.policy });
     const app = createApp({
       version: 'test',
       readiness: async () => [],
@@ -58,10 +59,7 @@ describe('the chat HTTP API', () => {
         identity: {
           mode: identityMode,
           policy: () => warehouse.policy,
-          verifyBearer: async (token) => {
-            const info = await verifier.verifyAccessToken(token);
-            return String((info.extra as { user?: unknown }).user);
-          },
+          verifyBearer,
         },
         defaultModel: 'builtin',
         dailyTokenBudget: () => undefined,
@@ -373,12 +371,12 @@ describe('the chat HTTP API', () => {
       ],
     });
     try {
-      const server = await serve({ chat });
       const model = `openai-compatible:${provider.baseUrl}#scripted-model`;
-      const { response, chunks } = await chatTurn(server, 'alice', {
-        question: 'How many cancellations?',
-        model,
+      // The deployment's own model (HALE_MODEL): a request may not name another unless the policy lists it.
+      const server = await serve({
+        chat: await createChatTestRuntime({ warehouse, database: handle.database, defaultModelId: model }),
       });
+      const { response, chunks } = await chatTurn(server, 'alice', { question: 'How many cancellations?' });
       expect(response.status).toBe(200);
       expect(response.headers.get('x-hale-model')).toBe(model);
       expect(streamedText(chunks)).toBe(`There were ${cancellations.toLocaleString('en')} cancellations.`);
@@ -402,7 +400,6 @@ describe('the chat HTTP API', () => {
   });
 
   it('tells the person plainly when the model service is down, and keeps the question', async () => {
-    const chat = await createChatTestRuntime({ warehouse, database: handle.database });
     const provider = await startScriptedChatServer({
       turns: [],
       faults: Object.fromEntries(
@@ -410,12 +407,12 @@ describe('the chat HTTP API', () => {
       ),
     });
     try {
-      const server = await serve({ chat });
       const model = `openai-compatible:${provider.baseUrl}#scripted-model`;
-      const { response, chunks, done } = await chatTurn(server, 'alice', {
-        question: 'Are you there?',
-        model,
+      // The deployment's own model (HALE_MODEL): a request may not name another unless the policy lists it.
+      const server = await serve({
+        chat: await createChatTestRuntime({ warehouse, database: handle.database, defaultModelId: model }),
       });
+      const { response, chunks, done } = await chatTurn(server, 'alice', { question: 'Are you there?' });
       expect(response.status).toBe(200);
       expect(done).toBe(true);
       expect(streamedText(chunks) + JSON.stringify(chunks.filter((chunk) => chunk.type === 'error'))).toMatch(
@@ -434,6 +431,22 @@ describe('the chat HTTP API', () => {
       await provider.close();
     }
   }, 60_000);
+
+  it('refuses a model the policy does not list for the role, before calling it', async () => {
+    const provider = await startScriptedChatServer({ turns: [{ text: 'I should never be asked.' }] });
+    try {
+      const server = await serve({
+        chat: await createChatTestRuntime({ warehouse, database: handle.database }),
+      });
+      const model = `openai-compatible:${provider.baseUrl}#elsewhere`;
+      const refused = await chatTurn(server, 'alice', { question: 'hi', model });
+      expect(refused.response.status).toBe(403);
+      expect(JSON.parse(refused.text)).toMatchObject({ code: 'model_not_allowed' });
+      expect(provider.requests).toHaveLength(0);
+    } finally {
+      await provider.close();
+    }
+  });
 
   describe('contract: every route of /openapi.json', () => {
     let server: TestServer;

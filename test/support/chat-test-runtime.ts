@@ -35,12 +35,15 @@ export async function createChatTestRuntime({
   database,
   now = () => new Date('2026-07-01T09:00:00Z'),
   toolCacheSeconds = 300,
+  defaultModelId = 'builtin',
   overrides = {},
 }: {
   warehouse: GovernedTestWarehouse;
   database: Database;
   now?: () => Date;
   toolCacheSeconds?: number;
+  /** HALE_MODEL: the model answering when a request names none. */
+  defaultModelId?: string;
   overrides?: Partial<ChatAgentDependencies>;
 }): Promise<ChatTestRuntime> {
   const internalErrors: unknown[] = [];
@@ -65,7 +68,7 @@ export async function createChatTestRuntime({
     ports: runtime.ports,
     ...stores,
     chooseModel: createChatModelFactory({
-      defaultModelId: 'builtin',
+      defaultModelId,
       semanticLayer,
       now,
       policy: () => warehouse.governed.policy,

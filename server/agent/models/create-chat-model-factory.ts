@@ -62,14 +62,20 @@ export function createChatModelFactory({
     };
   }
 
+  const defaultModel = formatModelId(parseModelId(defaultModelId));
+
   return async (requested, principal) => {
     const id = parseModelId(requested ?? defaultModelId);
     const formatted = formatModelId(id);
     const allowed = policy().roles.get(principal.role)?.models;
-    if (allowed && !allowed.some((pattern) => modelMatches(pattern, formatted)))
+    // A request may name another model only if the policy lists it for the role: otherwise anyone
+    // could point Hale (and the governed results it sends) at a server of their choosing.
+    if (allowed ? !allowed.some((pattern) => modelMatches(pattern, formatted)) : formatted !== defaultModel)
       throw new AgentError(
         'model_not_allowed',
-        `Your role (${principal.role}) may not use the model ${formatted}. Allowed: ${allowed.join(', ')}.`,
+        allowed
+          ? `Your role (${principal.role}) may not use the model ${formatted}. Allowed: ${allowed.join(', ')}.`
+          : `This server answers with ${defaultModel}; other models must be listed for your role (${principal.role}) in the policy file (\`models\`).`,
       );
     if (id.kind === 'builtin') {
       const key = JSON.stringify([principal, policy().version]);
@@ -81,6 +87,14 @@ export function createChatModelFactory({
       }
       return { id: formatted, model, toolOutput: 'structured' };
     }
-    return { id: formatted, model: createOpenAiLanguageModel(id, openAi), toolOutput: 'text' };
+    // The key goes to OpenAI, and to the OpenAI-compatible server the operator configured as the
+    // default, never to another server a policy allows.
+    const sendKey = id.kind === 'openai' || formatted === defaultModel;
+    const { apiKey, ...rest } = openAi;
+    return {
+      id: formatted,
+      model: createOpenAiLanguageModel(id, { ...rest, ...(sendKey && apiKey ? { apiKey } : {}) }),
+      toolOutput: 'text',
+    };
   };
 }
