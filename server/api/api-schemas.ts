@@ -177,5 +177,5 @@ export const meSchema = z.object({
   description: z.string(),
   mode: z.enum(['demo', 'token']),
   defaultModel: z.string(),
-  models: z.array(z.string()).optional().describe('Models this role may use; absent: any configured.'),
+  models: z.array(z.string()).optional().describe('Models a request of this role may name; absent: only the default model.'),
 });
