@@ -36,10 +36,7 @@ export interface ConversationStore {
   rename(principal: string, conversationId: string, title: string): Promise<ConversationSummary | undefined>;
   /** Removes it with its messages and feedback; traces stay. False when not found for this principal. */
   remove(principal: string, conversationId: string): Promise<boolean>;
-  /**
-   * Appends messages after the last one, in one transaction; a message id already stored is
-   * replaced in place (a regenerated answer keeps its position).
-   */
+  /** Appends messages after the last one, in one transaction. */
   append(
     principal: string,
     conversationId: string,
@@ -107,14 +104,14 @@ export function createConversationStore(database: Database): ConversationStore {
 
   return {
     async create(principal, title) {
-      const id = randomUUID();
-      await database.query(
-        'INSERT INTO hale.conversation (conversation_id, principal, title) VALUES ($1, $2, $3)',
-        [id, principal, title],
+      const { rows } = await database.query<ConversationRow>(
+        `INSERT INTO hale.conversation (conversation_id, principal, title) VALUES ($1, $2, $3)
+         RETURNING conversation_id, title, created_at, updated_at, 0 AS message_count`,
+        [randomUUID(), principal, title],
       );
-      const created = await ownedSummary(database, principal, id);
+      const created = rows[0];
       if (!created) throw new Error('a conversation just created could not be read back');
-      return created;
+      return summary(created);
     },
 
     async list(principal, { limit = 200 } = {}) {
@@ -174,33 +171,20 @@ export function createConversationStore(database: Database): ConversationStore {
 
     async append(principal, conversationId, messages) {
       await database.transaction(async (transaction) => {
-        // Locks the conversation row: two turns of one conversation append one after the other.
-        const { rows } = await transaction.query<{ next: number }>(
-          `SELECT coalesce((SELECT max(position) + 1 FROM hale.message WHERE conversation_id = c.conversation_id), 0) AS next
-           FROM hale.conversation c WHERE c.conversation_id = $1 AND c.principal = $2 FOR UPDATE`,
+        // Locks the conversation row: two writers of one conversation append one after the other.
+        // Each INSERT then reads the last position with a fresh snapshot, taken after the lock.
+        const { rowCount } = await transaction.query(
+          'UPDATE hale.conversation SET updated_at = now() WHERE conversation_id = $1 AND principal = $2',
           [conversationId, principal],
         );
-        const first = rows[0];
-        if (!first) throw new Error(`conversation ${conversationId} does not exist for ${principal}`);
-        let position = Number(first.next);
-        for (const message of messages) {
-          const { rowCount } = await transaction.query(
-            `UPDATE hale.message SET parts = $3::jsonb, metadata = $4::jsonb
-             WHERE message_id = $1 AND conversation_id = $2`,
-            [message.id, conversationId, json(message.parts), json(message.metadata)],
-          );
-          if (rowCount > 0) continue;
+        if (rowCount === 0) throw new Error(`conversation ${conversationId} does not exist for ${principal}`);
+        for (const message of messages)
           await transaction.query(
             `INSERT INTO hale.message (message_id, conversation_id, position, role, parts, metadata)
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
-            [message.id, conversationId, position, message.role, json(message.parts), json(message.metadata)],
+             VALUES ($1, $2, (SELECT coalesce(max(position) + 1, 0) FROM hale.message WHERE conversation_id = $2),
+                     $3, $4::jsonb, $5::jsonb)`,
+            [message.id, conversationId, message.role, json(message.parts), json(message.metadata)],
           );
-          position += 1;
-        }
-        await transaction.query(
-          'UPDATE hale.conversation SET updated_at = now() WHERE conversation_id = $1',
-          [conversationId],
-        );
       });
     },
 

@@ -125,22 +125,27 @@ export function createTraceStore(database: Database): TraceStore {
             trace.cachedToolCalls,
           ],
         );
-        for (const span of spans) {
-          await transaction.query(
-            `INSERT INTO hale.span (trace_id, span_id, parent_span_id, kind, name, started_at, duration_ms, attributes)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-            [
-              trace.traceId,
-              span.spanId,
-              span.parentSpanId ?? null,
-              span.kind,
-              span.name,
-              span.startedAt,
-              span.durationMs,
-              json(span.attributes),
-            ],
-          );
-        }
+        // One statement for every span: a turn has a handful to a few dozen.
+        await transaction.query(
+          `INSERT INTO hale.span (trace_id, span_id, parent_span_id, kind, name, started_at, duration_ms, attributes)
+           SELECT $1, span_id, parent_span_id, kind, name, started_at, duration_ms, attributes
+           FROM jsonb_to_recordset($2::jsonb) AS span(span_id text, parent_span_id text, kind text, name text,
+             started_at timestamptz, duration_ms double precision, attributes jsonb)`,
+          [
+            trace.traceId,
+            json(
+              spans.map((span) => ({
+                span_id: span.spanId,
+                parent_span_id: span.parentSpanId ?? null,
+                kind: span.kind,
+                name: span.name,
+                started_at: span.startedAt,
+                duration_ms: span.durationMs,
+                attributes: span.attributes,
+              })),
+            ),
+          ],
+        );
       });
     },
 

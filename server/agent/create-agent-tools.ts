@@ -1,6 +1,11 @@
 import { jsonSchema, type ToolSet, tool } from 'ai';
 import { z } from 'zod';
-import type { ToolContext, ToolRegistry, ToolResult } from '../../mcp-tools/tools/index.js';
+import type {
+  AnyToolDefinition,
+  ToolContext,
+  ToolRegistry,
+  ToolResult,
+} from '../../mcp-tools/tools/index.js';
 
 /**
  * What a model reads of a tool result. Hosted models read the compact text rendering (tokens cost
@@ -41,13 +46,9 @@ export function createAgentTools({
 }): ToolSet {
   const tools: ToolSet = {};
   for (const definition of registry.tools) {
-    const { $schema: _dialect, ...schema } = z.toJSONSchema(definition.inputSchema, {
-      io: 'input',
-      unrepresentable: 'any',
-    }) as Record<string, unknown>;
     tools[definition.name] = tool<unknown, ToolResult>({
       description: definition.description,
-      inputSchema: jsonSchema<unknown>({ ...schema, type: 'object' }),
+      inputSchema: inputJsonSchemaOf(definition),
       async execute(input, { abortSignal, toolCallId }) {
         const signal = mergeSignals(context.signal, abortSignal);
         const started = performance.now();
@@ -70,6 +71,22 @@ export function createAgentTools({
     });
   }
   return tools;
+}
+
+/** JSON Schemas are built once per tool definition: building them took milliseconds per turn. */
+const inputJsonSchemas = new WeakMap<AnyToolDefinition, ReturnType<typeof jsonSchema<unknown>>>();
+
+function inputJsonSchemaOf(definition: AnyToolDefinition) {
+  let schema = inputJsonSchemas.get(definition);
+  if (!schema) {
+    const { $schema: _dialect, ...json } = z.toJSONSchema(definition.inputSchema, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Record<string, unknown>;
+    schema = jsonSchema<unknown>({ ...json, type: 'object' });
+    inputJsonSchemas.set(definition, schema);
+  }
+  return schema;
 }
 
 function mergeSignals(...signals: (AbortSignal | undefined)[]): AbortSignal {

@@ -177,5 +177,8 @@ export const meSchema = z.object({
   description: z.string(),
   mode: z.enum(['demo', 'token']),
   defaultModel: z.string(),
-  models: z.array(z.string()).optional().describe('Models a request of this role may name; absent: only the default model.'),
+  models: z
+    .array(z.string())
+    .optional()
+    .describe('Models a request of this role may name; absent: only the default model.'),
 });
