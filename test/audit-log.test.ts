@@ -233,7 +233,8 @@ describe('hale audit', () => {
     );
     const nobody = await runHale(['audit', '--user', 'nobody', '--data-dir', dataDirectory]);
     expect(nobody.stdout).toBe('No audit entries match these filters.\n');
-  }, 60_000);
+    // Four CLI processes: about 50 s on a busy two-core machine, so the guard is 2 minutes.
+  }, 120_000);
 
   it.each([
     [['--limit', 'abc'], '--limit must be a whole number from 1 to 1000, got "abc"'],
