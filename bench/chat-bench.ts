@@ -68,6 +68,7 @@ export async function benchChat({ scale = 1, turns = 60 }: { scale?: number; tur
       log: () => {},
       api: {
         agent: () => agent,
+        tools: () => runtime,
         ...stores,
         identity: { mode: 'demo', policy: () => governed.policy },
         defaultModel: 'builtin',

@@ -117,6 +117,7 @@ export const startCommand: Command = {
       metrics,
       api: {
         agent: () => chatAgent,
+        tools: () => tools?.runtime,
         ...stores,
         identity: {
           mode: identityMode,

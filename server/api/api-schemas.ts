@@ -182,3 +182,47 @@ export const meSchema = z.object({
     .optional()
     .describe('Models a request of this role may name; absent: only the default model.'),
 });
+
+export const metricsQuerySchema = z.strictObject({
+  search: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Words to look for in names, synonyms, descriptions and sample questions.'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+
+export const metricParamsSchema = z.strictObject({
+  metric: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'a metric name: lower case, digits and _')
+    .max(200),
+});
+
+export const metricCatalogSchema = z.object({
+  metrics: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string().optional(),
+      type: z.string(),
+      description: z.string().optional(),
+      synonyms: z.array(z.string()),
+      sampleQuestions: z.array(z.string()),
+      access: z.enum(['rows', 'aggregate']),
+    }),
+  ),
+  unavailable: z.number().int().describe('Matching metrics over data the person may not query.'),
+});
+
+export const metricDimensionsSchema = z.object({
+  metric: z.string(),
+  dimensions: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.string(),
+      label: z.string().optional(),
+      description: z.string().optional(),
+      granularities: z.array(z.string()).optional(),
+    }),
+  ),
+});

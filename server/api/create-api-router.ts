@@ -2,6 +2,7 @@ import { pipeUIMessageStreamToResponse } from 'ai';
 import { type Response, Router } from 'express';
 import type { ConversationStore, FeedbackStore, TraceStore } from '../../mcp-tools/conversations/index.js';
 import type { GovernancePolicy, Principal } from '../../mcp-tools/governance/index.js';
+import type { ToolPorts, ToolRegistry, ToolResult } from '../../mcp-tools/tools/index.js';
 import { AgentError, type AgentErrorCode } from '../agent/agent-error.js';
 import { ChatRequestError } from '../agent/chat-request-error.js';
 import type { ChatAgent } from '../agent/create-chat-agent.js';
@@ -15,6 +16,8 @@ import { evalCaseFromFeedback } from './eval-case-from-feedback.js';
 export interface ApiDependencies {
   /** The chat agent; undefined while the warehouse is not ready (chat answers 503). */
   agent: () => ChatAgent | undefined;
+  /** The tool registry and its ports, for the metric catalog; undefined while not ready. */
+  tools: () => { registry: ToolRegistry; ports: ToolPorts } | undefined;
   conversations: ConversationStore;
   traces: TraceStore;
   feedback: FeedbackStore;
@@ -47,6 +50,15 @@ const chatRequestTitles: Record<ChatRequestError['code'], string> = {
 
 function isAdmin(principal: Principal): boolean {
   return principal.role === 'admin';
+}
+
+function starting(response: Response): void {
+  sendProblem(response, {
+    status: 503,
+    code: 'starting',
+    title: 'Hale is starting',
+    detail: 'the warehouse is not ready yet; try again in a few seconds',
+  });
 }
 
 function notFound(response: Response, what: string): void {
@@ -99,15 +111,7 @@ export function createApiRouter(dependencies: ApiDependencies): Router {
     ...validatedHandler(apiRoutes.chat, async ({ body }, _request, response) => {
       const principal = principalOfResponse(response.locals);
       const agent = dependencies.agent();
-      if (!agent) {
-        sendProblem(response, {
-          status: 503,
-          code: 'starting',
-          title: 'Hale is starting',
-          detail: 'the warehouse is not ready yet; try again in a few seconds',
-        });
-        return;
-      }
+      if (!agent) return starting(response);
       // The turn stops (model call and running SQL) when the person goes away before the end.
       const cancel = new AbortController();
       response.on('close', () => {
@@ -278,6 +282,58 @@ export function createApiRouter(dependencies: ApiDependencies): Router {
       const conversation = await conversations.get(item.principal, item.conversationId);
       if (!conversation) return notFound(response, 'feedback');
       response.json(evalCaseFromFeedback(item, conversation));
+    }),
+  );
+
+  /** Runs a tool through the registry as the person (chat channel): the catalog is governed like any call. */
+  async function callTool(response: Response, tool: string, input: unknown): Promise<ToolResult | undefined> {
+    const tools = dependencies.tools();
+    if (!tools) {
+      starting(response);
+      return undefined;
+    }
+    return tools.registry.execute(tool, input, {
+      principal: principalOfResponse(response.locals),
+      channel: 'chat',
+      signal: AbortSignal.timeout(30_000),
+      ports: tools.ports,
+    });
+  }
+
+  router.get(
+    apiRoutes.listMetrics.path,
+    ...validatedHandler(apiRoutes.listMetrics, async ({ query }, _request, response) => {
+      const result = await callTool(response, 'list_metrics', {
+        ...(query.search ? { search: query.search } : {}),
+        limit: query.limit,
+      });
+      if (!result) return;
+      if (result.isError) throw new Error(result.text);
+      const { metrics, unavailable } = result.structuredContent as {
+        metrics: unknown[];
+        unavailable: number;
+      };
+      response.json({ metrics, unavailable });
+    }),
+  );
+
+  router.get(
+    apiRoutes.metricDimensions.path,
+    ...validatedHandler(apiRoutes.metricDimensions, async ({ params }, _request, response) => {
+      const result = await callTool(response, 'get_dimensions', { metrics: [params.metric] });
+      if (!result) return;
+      if (result.isError) return notFound(response, 'metric');
+      const { dimensions } = result.structuredContent as { dimensions: Record<string, unknown>[] };
+      response.json({
+        metric: params.metric,
+        dimensions: dimensions.map(({ name, kind, label, description, granularities }) => ({
+          name,
+          kind,
+          ...(label ? { label } : {}),
+          ...(description ? { description } : {}),
+          ...(granularities ? { granularities } : {}),
+        })),
+      });
     }),
   );
 

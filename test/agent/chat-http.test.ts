@@ -55,6 +55,7 @@ describe('the chat HTTP API', () => {
       ...(rateLimits ? { rateLimits } : {}),
       api: {
         agent: () => chat.agent,
+        tools: () => chat.runtime,
         ...chat.stores,
         identity: {
           mode: identityMode,
@@ -431,6 +432,34 @@ describe('the chat HTTP API', () => {
       await provider.close();
     }
   }, 60_000);
+
+  it('serves the metric catalog each person may query, with dimensions', async () => {
+    const server = await serve({
+      chat: await createChatTestRuntime({ warehouse, database: handle.database }),
+    });
+    const carol = await json(fetch(server.url('/api/metrics'), { headers: asUser('carol') }));
+    const names = carol.metrics.map((metric: { name: string }) => metric.name);
+    expect(names).toContain('no_show_rate');
+    // Carol has no OMOP access: those metrics are not offered, only counted.
+    expect(names).not.toContain('patients_with_condition');
+    expect(carol.unavailable).toBeGreaterThan(0);
+    const noShow = carol.metrics.find((metric: { name: string }) => metric.name === 'no_show_rate');
+    expect(noShow.sampleQuestions.length).toBeGreaterThan(0);
+    const search = await json(
+      fetch(server.url('/api/metrics?search=annulations'), { headers: asUser('carol') }),
+    );
+    expect(search.metrics[0].name).toBe('cancellations');
+    const dimensions = await json(
+      fetch(server.url('/api/metrics/no_show_rate/dimensions'), { headers: asUser('carol') }),
+    );
+    expect(dimensions.dimensions.map((dimension: { name: string }) => dimension.name)).toContain(
+      'practice__region',
+    );
+    expect(
+      (await fetch(server.url('/api/metrics/no_such_metric/dimensions'), { headers: asUser('carol') }))
+        .status,
+    ).toBe(404);
+  });
 
   it('refuses a model the policy does not list for the role, before calling it', async () => {
     const provider = await startScriptedChatServer({ turns: [{ text: 'I should never be asked.' }] });
