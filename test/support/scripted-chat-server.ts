@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClientWaiter, readScriptedRequest } from './scripted-http.js';
 
 /** One scripted tool call; `arguments` is sent as written, so it may be malformed JSON. */
 export interface ScriptedToolCall {
@@ -77,12 +78,6 @@ function sendError(
   }: { message: string; type?: string; code?: string; headers?: Record<string, string> },
 ) {
   sendJson(response, status, { error: { message, type, param: null, code: code ?? null } }, headers);
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Words with their trailing spaces, so deltas join back to the text. */
@@ -199,32 +194,10 @@ export async function startScriptedChatServer({
 }): Promise<ScriptedChatServer> {
   const requests: RecordedChatRequest[] = [];
   let turnsUsed = 0;
-  const pendingTimers = new Set<NodeJS.Timeout>();
-
-  /** Resolves true after `ms`, or false as soon as the client goes away. */
-  const wait = (ms: number, response: ServerResponse) =>
-    new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => {
-        pendingTimers.delete(timer);
-        resolve(true);
-      }, ms);
-      pendingTimers.add(timer);
-      response.once('close', () => {
-        clearTimeout(timer);
-        pendingTimers.delete(timer);
-        resolve(false);
-      });
-    });
+  const { wait, cancelAll } = createClientWaiter();
 
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
-    const text = await readBody(request);
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Recorded as text; rejected below.
-    }
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const { body, path } = await readScriptedRequest(request);
     const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const requestIndex = requests.length;
     requests.push({
@@ -313,7 +286,7 @@ export async function startScriptedChatServer({
     },
     close() {
       if (!server.listening) return Promise.resolve();
-      for (const timer of pendingTimers) clearTimeout(timer);
+      cancelAll();
       server.closeAllConnections();
       return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClientWaiter, readScriptedRequest } from './scripted-http.js';
 
 /** A fault the server answers instead of (or before) a normal response. */
 export type EmbeddingServerFault =
@@ -83,12 +84,6 @@ function sendError(
   sendJson(response, status, { error: { message, type, param: null, code: code ?? null } }, headers);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * A real HTTP server on 127.0.0.1 speaking the OpenAI embeddings protocol (`POST /v1/embeddings`),
  * with vectors hashed from the text, scriptable faults, and a record of every request it received.
@@ -100,32 +95,10 @@ export async function startScriptedEmbeddingServer({
 } = {}): Promise<ScriptedEmbeddingServer> {
   const requests: RecordedEmbeddingRequest[] = [];
   const faults: EmbeddingServerFault[] = [];
-  const pendingTimers = new Set<NodeJS.Timeout>();
-
-  const wait = (ms: number, response: ServerResponse) =>
-    new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => {
-        pendingTimers.delete(timer);
-        resolve(true);
-      }, ms);
-      pendingTimers.add(timer);
-      // The client gave up (a timeout or an abort): stop waiting.
-      response.once('close', () => {
-        clearTimeout(timer);
-        pendingTimers.delete(timer);
-        resolve(false);
-      });
-    });
+  const { wait, cancelAll } = createClientWaiter();
 
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
-    const text = await readBody(request);
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Recorded as text; rejected below.
-    }
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const { body, path } = await readScriptedRequest(request);
     requests.push({ method: request.method ?? '', path, authorization: request.headers.authorization, body });
 
     if (path !== '/v1/embeddings') return sendError(response, 404, { message: `Unknown path ${path}` });
@@ -190,7 +163,7 @@ export async function startScriptedEmbeddingServer({
     },
     vectorOf: (text) => deterministicVector(text, dimension),
     close() {
-      for (const timer of pendingTimers) clearTimeout(timer);
+      cancelAll();
       server.closeAllConnections();
       return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },

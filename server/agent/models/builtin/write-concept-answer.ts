@@ -1,13 +1,12 @@
-interface Concept {
-  conceptId: number;
-  name: string;
-  domain: string;
-  vocabulary: string;
-  conceptClass: string;
-  standard: 'S' | 'C' | null;
-  code: string;
+import type { Concept as OntologyConcept } from '../../../../mcp-tools/ontology/index.js';
+
+/** The fields of a concept an answer names (the ontology tools' results carry more). */
+type Concept = Pick<
+  OntologyConcept,
+  'conceptId' | 'name' | 'domain' | 'vocabulary' | 'conceptClass' | 'standard' | 'code'
+> & {
   invalidReason?: string | null;
-}
+};
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
