@@ -1,4 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBearerVerifier } from '../../bin/create-bearer-verifier.js';
 import { resolvePrincipal } from '../../mcp-tools/governance/index.js';
@@ -495,6 +496,31 @@ describe('the chat HTTP API', () => {
       const raw = await json(fetch(server.url('/openapi.json')));
       expect(raw.openapi).toBe('3.1.0');
       document = (await SwaggerParser.validate(structuredClone(raw))) as typeof document;
+      dereferenced = (await SwaggerParser.dereference(structuredClone(raw))) as unknown as typeof dereferenced;
+    });
+    let dereferenced: {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
+      >;
+    };
+
+    it('answers every parameterless GET with a body its documented 200 schema accepts', async () => {
+      const ajv = new Ajv2020({ strict: false, allErrors: true });
+      let checked = 0;
+      for (const [path, methods] of Object.entries(dereferenced.paths)) {
+        const operation = methods.get;
+        if (!operation || path.includes('{')) continue;
+        const schema = operation.responses['200']?.content?.['application/json']?.schema;
+        if (!schema) continue;
+        const response = await fetch(server.url(path), { headers: asUser('alice') });
+        expect(response.status, path).toBe(200);
+        const validate = ajv.compile(schema);
+        const body = await json(response);
+        expect(validate(body), `${path}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+        checked += 1;
+      }
+      expect(checked).toBeGreaterThanOrEqual(5);
     });
 
     interface Operation {
