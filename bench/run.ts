@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the figures the issues ask for, written as JSON under bench/results/. Each figure
  * comes with a baseline measured in the same run, so ratios stay meaningful across machines.
- *   npm run bench [-- --only seed,start,loader,governance,mcp,semantic,ontology,retrieval,chat] [-- --scales 1,5]
+ *   npm run bench [-- --only seed,start,loader,governance,mcp,semantic,ontology,retrieval,chat,ui] [-- --scales 1,5]
  *     [-- --targets embedded,postgres] [-- --chunks 100000]
  * The governance and semantic figures use the largest of the scales.
  */
@@ -18,6 +18,7 @@ import { benchRetrieval } from './retrieval-bench.js';
 import { benchSeed } from './seed-bench.js';
 import { benchSemantic } from './semantic-bench.js';
 import { benchStart } from './start-bench.js';
+import { benchUi } from './ui-bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +30,7 @@ const { values } = parseArgs({
   strict: true,
 });
 const only = new Set(
-  (values.only ?? 'seed,start,loader,governance,mcp,semantic,ontology,retrieval,chat').split(','),
+  (values.only ?? 'seed,start,loader,governance,mcp,semantic,ontology,retrieval,chat,ui').split(','),
 );
 const scales = (values.scales ?? '1,5').split(',').map(Number);
 
@@ -59,6 +60,7 @@ if (only.has('retrieval'))
     ...(values.chunks ? { chunks: Number(values.chunks) } : {}),
   });
 if (only.has('chat')) results.chat = await benchChat();
+if (only.has('ui')) results.ui = await benchUi();
 if (only.has('semantic'))
   results.semantic = await benchSemantic({
     scale: Math.max(...scales),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -26,6 +27,11 @@ const usage = `hale start [--port 3000] [--host 127.0.0.1] [--public-url URL] [-
   metrics at /metrics. On an empty
   embedded database it first seeds the demo warehouse (scale from --scale / HALE_SEED_SCALE,
   default 1) while /readyz says "starting" and /mcp answers 503.`;
+
+/** The chat UI built by `npm install` (postinstall) or `npm run build:client`. */
+const builtClient = new URL('../../client/dist/index.html', import.meta.url);
+/** Served instead when the UI is not built: it says how to build it. */
+const statusPage = new URL('../../client/status/', import.meta.url);
 
 export const startCommand: Command = {
   name: 'start',
@@ -128,7 +134,7 @@ export const startCommand: Command = {
         dailyTokenBudget: (principal) => (tools ? dailyTokenBudgetOf(tools.governed, principal) : undefined),
         now: () => new Date(),
       },
-      clientDirectory: fileURLToPath(new URL('../../client/', import.meta.url)),
+      clientDirectory: fileURLToPath(existsSync(builtClient) ? new URL('./', builtClient) : statusPage),
       async readiness() {
         let database: ReadinessCheck;
         try {

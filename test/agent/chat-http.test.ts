@@ -496,7 +496,9 @@ describe('the chat HTTP API', () => {
       const raw = await json(fetch(server.url('/openapi.json')));
       expect(raw.openapi).toBe('3.1.0');
       document = (await SwaggerParser.validate(structuredClone(raw))) as typeof document;
-      dereferenced = (await SwaggerParser.dereference(structuredClone(raw))) as unknown as typeof dereferenced;
+      dereferenced = (await SwaggerParser.dereference(
+        structuredClone(raw),
+      )) as unknown as typeof dereferenced;
     });
     let dereferenced: {
       paths: Record<
