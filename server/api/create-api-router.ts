@@ -101,6 +101,7 @@ export function createApiRouter(dependencies: ApiDependencies): Router {
         description: policy?.principals.get(principal.user)?.description ?? '',
         mode: dependencies.identityMode,
         defaultModel: dependencies.defaultModel,
+        scope: principal.attributes,
         ...(models ? { models: [...models] } : {}),
       });
     }),

@@ -65,6 +65,16 @@ describe('policy effects in plain words', () => {
       '1 more group hidden so that the small ones cannot be worked out from the totals.',
     ]);
   });
+
+  it('names the person\'s own scope when it knows it', () => {
+    const policies = ['scheduling.practice: rows filtered (ops_manager: scheduling.practice)'];
+    expect(describePolicies({ policies, scope: { regions: ['Île-de-France'] } })).toEqual([
+      'Filtered to your region: Île-de-France (the practice table).',
+    ]);
+    expect(describePolicies({ policies, scope: { practice_ids: [1, 2] } })).toEqual([
+      'Filtered to your practices: 1, 2 (the practice table).',
+    ]);
+  });
 });
 
 describe('charts chosen from the shape of a result', () => {

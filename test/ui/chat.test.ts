@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)('the chat UI in Chromium, against a real hale star
       await first.getByText('How I got this').click();
       expect(
         await first
-          .getByText(/Filtered to the rows your access covers/)
+          .getByText(/Filtered to your region: Île-de-France/)
           .first()
           .isVisible(),
       ).toBe(true);

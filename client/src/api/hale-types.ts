@@ -53,6 +53,8 @@ export interface Me {
   description: string;
   mode: 'demo' | 'token';
   defaultModel: string;
+  /** What scopes the person's rows (e.g. `regions: ['Île-de-France']`), from the policy. */
+  scope?: Record<string, string | number | boolean | (string | number)[]>;
   models?: string[];
 }
 

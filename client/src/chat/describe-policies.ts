@@ -31,10 +31,23 @@ function maskWords(mask: string): string {
 export function describePolicies({
   policies,
   suppression,
+  scope,
 }: {
   policies: readonly string[];
   suppression?: Suppression | undefined;
+  /** The person's scoping attributes (`/api/me`), to say which rows: "your region: Île-de-France". */
+  scope?: Readonly<Record<string, string | number | boolean | readonly (string | number)[]>> | undefined;
 }): string[] {
+  const scopeWords = Object.entries(scope ?? {})
+    .map(([name, value]) => {
+      const values = Array.isArray(value) ? value : [value];
+      const label = name
+        .replace(/_ids?$/, '')
+        .replaceAll('_', ' ')
+        .replace(/s$/, '');
+      return `your ${label}${values.length === 1 ? '' : 's'}: ${values.join(', ')}`;
+    })
+    .join('; ');
   const sentences: string[] = [];
   for (const policy of policies) {
     const match = policy.match(/^([^:]+):\s*(.*?)(?:\s*\(([^()]*)\))?$/);
@@ -44,7 +57,11 @@ export function describePolicies({
     }
     const [, subject = '', effect = ''] = match;
     if (effect === 'rows filtered') {
-      sentences.push(`Filtered to the rows your access covers in ${tableWords(subject)}.`);
+      sentences.push(
+        scopeWords
+          ? `Filtered to ${scopeWords} (${tableWords(subject)}).`
+          : `Filtered to the rows your access covers in ${tableWords(subject)}.`,
+      );
       continue;
     }
     const aggregate = effect.match(/^aggregates only, groups under (\d+) patients hidden/);

@@ -64,7 +64,7 @@ function CallDetails({
   const structured = result && !result.isError ? result.structuredContent : undefined;
   const policies = Array.isArray(structured?.policies) ? (structured.policies as string[]) : [];
   const suppression = structured?.suppression as Suppression | undefined;
-  const effects = describePolicies({ policies, suppression });
+  const effects = describePolicies({ policies, suppression, scope: me?.scope });
   const executedSql = typeof structured?.executedSql === 'string' ? structured.executedSql : undefined;
   const inputSql =
     typeof (call.input as { sql?: unknown })?.sql === 'string'
