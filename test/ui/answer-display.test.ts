@@ -66,7 +66,7 @@ describe('policy effects in plain words', () => {
     ]);
   });
 
-  it('names the person\'s own scope when it knows it', () => {
+  it("names the person's own scope when it knows it", () => {
     const policies = ['scheduling.practice: rows filtered (ops_manager: scheduling.practice)'];
     expect(describePolicies({ policies, scope: { regions: ['Île-de-France'] } })).toEqual([
       'Filtered to your region: Île-de-France (the practice table).',
