@@ -177,6 +177,14 @@ export const meSchema = z.object({
   description: z.string(),
   mode: z.enum(['demo', 'token']),
   defaultModel: z.string(),
+  scope: z
+    .record(
+      z.string(),
+      z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
+    )
+    .describe(
+      'The attributes that scope what the person sees (e.g. regions, practice_ids), from the policy.',
+    ),
   models: z
     .array(z.string())
     .optional()
