@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClientWaiter, readScriptedRequest } from './scripted-http.js';
+import { createClientWaiter, readScriptedRequest, sendError, sendJson } from './scripted-http.js';
 
 /** One scripted tool call; `arguments` is sent as written, so it may be malformed JSON. */
 export interface ScriptedToolCall {
@@ -55,29 +55,6 @@ export interface ScriptedChatServer {
   /** How many turns have been answered (a turn is used by every request that got a 200). */
   readonly turnsUsed: number;
   close(): Promise<void>;
-}
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-}
-
-function sendError(
-  response: ServerResponse,
-  status: number,
-  {
-    message,
-    type = 'invalid_request_error',
-    code,
-    headers,
-  }: { message: string; type?: string; code?: string; headers?: Record<string, string> },
-) {
-  sendJson(response, status, { error: { message, type, param: null, code: code ?? null } }, headers);
 }
 
 /** Words with their trailing spaces, so deltas join back to the text. */

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClientWaiter, readScriptedRequest } from './scripted-http.js';
+import { createClientWaiter, readScriptedRequest, sendError, sendJson } from './scripted-http.js';
 
 /** A fault the server answers instead of (or before) a normal response. */
 export type EmbeddingServerFault =
@@ -54,34 +54,6 @@ function deterministicVector(text: string, dimension: number): number[] {
     mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
     return ((mixed ^ (mixed >>> 14)) >>> 0) / 2 ** 31 - 1;
   });
-}
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-}
-
-function sendError(
-  response: ServerResponse,
-  status: number,
-  {
-    message,
-    type = 'invalid_request_error',
-    code,
-    headers,
-  }: {
-    message: string;
-    type?: string;
-    code?: string;
-    headers?: Record<string, string>;
-  },
-) {
-  sendJson(response, status, { error: { message, type, param: null, code: code ?? null } }, headers);
 }
 
 /**

@@ -45,3 +45,28 @@ export function createClientWaiter(): {
     },
   };
 }
+
+/** Answers JSON. */
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/** Answers an OpenAI-style error body (`{error: {message, type, param, code}}`). */
+export function sendError(
+  response: ServerResponse,
+  status: number,
+  {
+    message,
+    type = 'invalid_request_error',
+    code,
+    headers,
+  }: { message: string; type?: string; code?: string; headers?: Record<string, string> },
+): void {
+  sendJson(response, status, { error: { message, type, param: null, code: code ?? null } }, headers);
+}
